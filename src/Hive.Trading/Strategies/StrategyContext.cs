@@ -1,0 +1,63 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Hive.Trading.Strategies;
+
+/// <summary>
+/// A runner's strategy context: typed values (numbers, integers, strings, booleans) that a strategy reads and writes
+/// and that persist from one update to the next (and, in the platform, across reactivations), plus a read-only view of
+/// the open position maintained by the runner.
+/// </summary>
+public sealed class StrategyContext
+{
+    private readonly Dictionary<string, ContextValue> _values = new(StringComparer.Ordinal);
+
+    /// <summary>The open position, or <c>null</c> when flat. Set by the runner, not by strategies.</summary>
+    public PositionInfo? Position { get; set; }
+
+    /// <summary>Number of values stored.</summary>
+    public int Count => _values.Count;
+
+    /// <summary>The stored keys and values, for persistence and display.</summary>
+    public IEnumerable<KeyValuePair<string, ContextValue>> Values => _values;
+
+    /// <summary>Stores <paramref name="value"/> under <paramref name="key"/>, replacing any previous value of any type.</summary>
+    public void Set(string key, ContextValue value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        _values[key] = value;
+    }
+
+    /// <summary>Stores a number.</summary>
+    public void SetNumber(string key, double value) => Set(key, ContextValue.FromNumber(value));
+
+    /// <summary>Stores an integer.</summary>
+    public void SetInteger(string key, long value) => Set(key, ContextValue.FromInteger(value));
+
+    /// <summary>Stores a string.</summary>
+    public void SetString(string key, string value) => Set(key, ContextValue.FromString(value));
+
+    /// <summary>Stores a boolean.</summary>
+    public void SetBoolean(string key, bool value) => Set(key, ContextValue.FromBoolean(value));
+
+    /// <summary>Gets the value stored under <paramref name="key"/>.</summary>
+    public bool TryGet(string key, out ContextValue value) => _values.TryGetValue(key, out value);
+
+    /// <summary>Gets a number (integers widen), or <paramref name="fallback"/> when the key is absent.</summary>
+    public double GetNumber(string key, double fallback = 0) => _values.TryGetValue(key, out var v) ? v.AsNumber() : fallback;
+
+    /// <summary>Gets an integer, or <paramref name="fallback"/> when the key is absent.</summary>
+    public long GetInteger(string key, long fallback = 0) => _values.TryGetValue(key, out var v) ? v.AsInteger() : fallback;
+
+    /// <summary>Gets a string, or <paramref name="fallback"/> when the key is absent.</summary>
+    [return: NotNullIfNotNull(nameof(fallback))]
+    public string? GetString(string key, string? fallback = null) => _values.TryGetValue(key, out var v) ? v.AsString() : fallback;
+
+    /// <summary>Gets a boolean, or <paramref name="fallback"/> when the key is absent.</summary>
+    public bool GetBoolean(string key, bool fallback = false) => _values.TryGetValue(key, out var v) ? v.AsBoolean() : fallback;
+
+    /// <summary>Removes the value stored under <paramref name="key"/>.</summary>
+    public bool Remove(string key) => _values.Remove(key);
+
+    /// <summary>Removes every value (the position view is kept).</summary>
+    public void Clear() => _values.Clear();
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Hive.Commands;
+
+/// <summary>
+/// Runs the parsed command line and turns failures into one clear line on stderr and an exit code, never a stack
+/// trace: <see cref="CliException"/> and input errors (<see cref="FormatException"/>, <see cref="IOException"/>,
+/// <see cref="ArgumentException"/>, <see cref="InvalidDataException"/>) are the user's to fix; anything else is a bug
+/// and says so.
+/// </summary>
+internal static class CommandRunner
+{
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        try
+        {
+            var parse = root.Parse(args);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellation.Token);
+        }
+        catch (CliException ex)
+        {
+            WriteError(ex.Message);
+            return ex.ExitCode;
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException)
+        {
+            WriteError(ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            WriteError("cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            WriteError($"internal error ({ex.GetType().Name}): {ex.Message}. This is a bug in Hive; please report it with the command line.");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    public static void WriteError(string message)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+    }
+}
