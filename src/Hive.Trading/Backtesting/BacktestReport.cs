@@ -1,0 +1,24 @@
+using Hive.Trading.Market;
+using Hive.Trading.Metrics;
+using Hive.Trading.Portfolio;
+
+namespace Hive.Trading.Backtesting;
+
+/// <summary>The result of a backtest: one report per runner and the portfolio total.</summary>
+/// <param name="StartTime">First bar's open time, Unix epoch milliseconds (UTC).</param>
+/// <param name="EndTime">Last bar's close time, Unix epoch milliseconds (UTC).</param>
+/// <param name="Bars">Bars replayed across all symbols.</param>
+/// <param name="InitialEquityPerRunner">Starting equity of each runner.</param>
+/// <param name="Runners">Per-runner results.</param>
+/// <param name="Total">Metrics of the sum of all runners (equity curves added, trades pooled).</param>
+/// <param name="TotalEquity">The summed equity curve.</param>
+/// <param name="Prices">Per symbol, the candles replayed (the HTML report downsamples them for its chart; JSON omits them).</param>
+public sealed record BacktestReport(
+    long StartTime,
+    long EndTime,
+    long Bars,
+    decimal InitialEquityPerRunner,
+    IReadOnlyList<RunnerReport> Runners,
+    PerformanceMetrics Total,
+    IReadOnlyList<EquityPoint> TotalEquity,
+    IReadOnlyDictionary<string, IReadOnlyList<Candle>> Prices);
