@@ -93,5 +93,5 @@ public sealed record BinanceSymbolInfo(
         return null;
     }
 
-    private static string F(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string F(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 }
