@@ -80,7 +80,8 @@ public sealed class BinanceKlineDownloader
                     }
                     else
                     {
-                        resumeFrom = Math.Max(rangeStart, b.Last + 1);
+                        // The next kline would open at Last + interval: if that is past the range, the month is complete.
+                        resumeFrom = b.Last + BinanceIntervals.Milliseconds(request.Interval) >= rangeEnd ? rangeEnd : Math.Max(rangeStart, b.Last + 1);
                         skipped = true;
                     }
                 }
