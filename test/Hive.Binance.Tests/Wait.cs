@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Hive.Trading.Market;
 
@@ -10,10 +11,10 @@ internal static class Wait
 
     public static async Task UntilAsync(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + Deadline;
+        var started = Stopwatch.GetTimestamp();
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline)
+            if (Stopwatch.GetElapsedTime(started) > Deadline)
             {
                 throw new TimeoutException("timed out waiting until " + what);
             }

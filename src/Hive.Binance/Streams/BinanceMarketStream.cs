@@ -25,6 +25,7 @@ public sealed class BinanceMarketStream : IAsyncDisposable
     private readonly Dictionary<string, BookState> _books = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _running = [];
+    private readonly List<Task> _fetches = [];
     private long _malformed;
     private long _duplicates;
     private long _reconnects;
@@ -148,9 +149,15 @@ public sealed class BinanceMarketStream : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
+        Task[] fetches;
+        lock (_fetches)
+        {
+            fetches = [.. _fetches];
+        }
+
         try
         {
-            await Task.WhenAll(_running).ConfigureAwait(false);
+            await Task.WhenAll(_running.Concat(fetches)).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -241,7 +248,12 @@ public sealed class BinanceMarketStream : IAsyncDisposable
             return;
         }
 
-        _ = Task.Run(() => FetchSnapshotAsync(state, _stop.Token));
+        var fetch = Task.Run(() => FetchSnapshotAsync(state, _stop.Token));
+        lock (_fetches)
+        {
+            _fetches.RemoveAll(t => t.IsCompleted);
+            _fetches.Add(fetch);
+        }
     }
 
     private async Task FetchSnapshotAsync(BookState state, CancellationToken cancellationToken)
@@ -255,7 +267,7 @@ public sealed class BinanceMarketStream : IAsyncDisposable
                 {
                     snapshot = await _rest!.GetOrderBookAsync(state.Sync.Book.Symbol, _options.OrderBookSnapshotLimit, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TimeoutException or BinanceApiException)
+                catch (Exception ex) when (ex is HttpRequestException or TimeoutException or BinanceApiException or System.Text.Json.JsonException)
                 {
                     await Task.Delay(_options.ReconnectBaseDelay * (attempt + 1), _time, cancellationToken).ConfigureAwait(false);
                     continue;

@@ -68,29 +68,32 @@ public sealed class BinanceStreamParser
             throw new JsonException("a stream message must be a JSON object");
         }
 
-        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+        var probe = reader;
+        if (!probe.Read() || probe.TokenType != JsonTokenType.PropertyName)
         {
             throw new JsonException("empty message");
         }
 
-        if (reader.ValueTextEquals("stream"u8) || reader.ValueTextEquals("data"u8))
+        if (probe.ValueTextEquals("stream"u8) || probe.ValueTextEquals("data"u8))
         {
-            return ParseData(FindData(message));
+            return ParseCombined(ref reader);
         }
 
-        if (reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("id"u8) || reader.ValueTextEquals("error"u8))
+        if (probe.ValueTextEquals("result"u8) || probe.ValueTextEquals("id"u8) || probe.ValueTextEquals("error"u8))
         {
-            ValidateToEnd(message);
+            ReadToEnd(ref reader);
             return BinanceStreamEventKind.Response;
         }
 
-        return ParseData(message);
+        var kind = ParseObject(ref reader);
+        ReadToEnd(ref reader);
+        return kind;
     }
 
-    private static ReadOnlySpan<byte> FindData(ReadOnlySpan<byte> message)
+    /// <summary>Parses the <c>data</c> of a combined-stream wrapper in the same pass, whatever the order of its members.</summary>
+    private BinanceStreamEventKind ParseCombined(ref Utf8JsonReader reader)
     {
-        var reader = new Utf8JsonReader(message);
-        reader.Read();
+        BinanceStreamEventKind? kind = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isData = reader.ValueTextEquals("data"u8);
@@ -102,45 +105,47 @@ public sealed class BinanceStreamParser
                     throw new JsonException("'data' of a combined stream message must be an object");
                 }
 
-                var start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                return message[start..(int)reader.BytesConsumed];
+                kind = ParseObject(ref reader);
             }
-
-            reader.Skip();
+            else
+            {
+                reader.Skip();
+            }
         }
 
-        throw new JsonException("combined stream message without 'data'");
+        ReadToEnd(ref reader);
+        return kind ?? throw new JsonException("combined stream message without 'data'");
     }
 
-    private static void ValidateToEnd(ReadOnlySpan<byte> message)
+    private static void ReadToEnd(ref Utf8JsonReader reader)
     {
-        var reader = new Utf8JsonReader(message);
         while (reader.Read())
         {
         }
     }
 
-    private BinanceStreamEventKind ParseData(ReadOnlySpan<byte> data)
+    /// <summary>Parses the event object the reader is at (its start), leaving the reader at its end.</summary>
+    private BinanceStreamEventKind ParseObject(ref Utf8JsonReader reader)
     {
-        var kind = DetectKind(data);
-        return kind switch
+        var probe = reader;
+        var kind = DetectKind(ref probe);
+        switch (kind)
         {
-            BinanceStreamEventKind.Kline => ParseKline(data),
-            BinanceStreamEventKind.BookTicker => ParseBookTicker(data),
-            BinanceStreamEventKind.Trade => ParseTrade(data),
-            BinanceStreamEventKind.AggTrade => ParseAggTrade(data),
-            BinanceStreamEventKind.DepthUpdate => ParseDepth(data),
-            BinanceStreamEventKind.ServerShutdown => ParseShutdown(data),
-            _ => kind,
-        };
+            case BinanceStreamEventKind.Kline: ParseKline(ref reader); break;
+            case BinanceStreamEventKind.BookTicker: ParseBookTicker(ref reader); break;
+            case BinanceStreamEventKind.Trade: ParseTrade(ref reader); break;
+            case BinanceStreamEventKind.AggTrade: ParseAggTrade(ref reader); break;
+            case BinanceStreamEventKind.DepthUpdate: ParseDepth(ref reader); break;
+            case BinanceStreamEventKind.ServerShutdown: ParseShutdown(ref reader); break;
+            default: reader.Skip(); break;
+        }
+
+        return kind;
     }
 
     /// <summary>Finds the event type from <c>e</c>; spot <c>bookTicker</c> has no <c>e</c> and is known by its fields.</summary>
-    private static BinanceStreamEventKind DetectKind(ReadOnlySpan<byte> data)
+    private static BinanceStreamEventKind DetectKind(ref Utf8JsonReader reader)
     {
-        var reader = new Utf8JsonReader(data);
-        reader.Read();
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -183,8 +188,6 @@ public sealed class BinanceStreamParser
                     return BinanceStreamEventKind.ServerShutdown;
                 }
 
-                reader.Skip();
-                ValidateRest(ref reader);
                 return BinanceStreamEventKind.Unknown;
             }
 
@@ -202,17 +205,8 @@ public sealed class BinanceStreamParser
         return seen == 15 ? BinanceStreamEventKind.BookTicker : BinanceStreamEventKind.Unknown;
     }
 
-    private static void ValidateRest(ref Utf8JsonReader reader)
+    private BinanceStreamEventKind ParseKline(ref Utf8JsonReader reader)
     {
-        while (reader.Read())
-        {
-        }
-    }
-
-    private BinanceStreamEventKind ParseKline(ReadOnlySpan<byte> data)
-    {
-        var reader = new Utf8JsonReader(data);
-        reader.Read();
         string? symbol = null;
         long eventTime = 0;
         var found = false;
@@ -304,10 +298,8 @@ public sealed class BinanceStreamParser
         return new BinanceKline(symbol!, interval ?? string.Empty, 0, openTime, closeTime, first, last, open, close, high, low, volume, count, closed, quoteVolume, takerBase, takerQuote);
     }
 
-    private BinanceStreamEventKind ParseBookTicker(ReadOnlySpan<byte> data)
+    private BinanceStreamEventKind ParseBookTicker(ref Utf8JsonReader reader)
     {
-        var reader = new Utf8JsonReader(data);
-        reader.Read();
         string? symbol = null;
         long updateId = 0, eventTime = 0, transactionTime = 0;
         double bid = 0, bidQty = 0, ask = 0, askQty = 0;
@@ -339,10 +331,8 @@ public sealed class BinanceStreamParser
         return BinanceStreamEventKind.BookTicker;
     }
 
-    private BinanceStreamEventKind ParseTrade(ReadOnlySpan<byte> data)
+    private BinanceStreamEventKind ParseTrade(ref Utf8JsonReader reader)
     {
-        var reader = new Utf8JsonReader(data);
-        reader.Read();
         string? symbol = null;
         long eventTime = 0, tradeId = 0, buyer = 0, seller = 0, tradeTime = 0;
         double price = 0, quantity = 0;
@@ -376,10 +366,8 @@ public sealed class BinanceStreamParser
         return BinanceStreamEventKind.Trade;
     }
 
-    private BinanceStreamEventKind ParseAggTrade(ReadOnlySpan<byte> data)
+    private BinanceStreamEventKind ParseAggTrade(ref Utf8JsonReader reader)
     {
-        var reader = new Utf8JsonReader(data);
-        reader.Read();
         string? symbol = null;
         long eventTime = 0, aggId = 0, first = 0, last = 0, tradeTime = 0;
         double price = 0, quantity = 0;
@@ -413,10 +401,8 @@ public sealed class BinanceStreamParser
         return BinanceStreamEventKind.AggTrade;
     }
 
-    private BinanceStreamEventKind ParseDepth(ReadOnlySpan<byte> data)
+    private BinanceStreamEventKind ParseDepth(ref Utf8JsonReader reader)
     {
-        var reader = new Utf8JsonReader(data);
-        reader.Read();
         _bids.Clear();
         _asks.Clear();
         string? symbol = null;
@@ -483,10 +469,8 @@ public sealed class BinanceStreamParser
         }
     }
 
-    private BinanceStreamEventKind ParseShutdown(ReadOnlySpan<byte> data)
+    private BinanceStreamEventKind ParseShutdown(ref Utf8JsonReader reader)
     {
-        var reader = new Utf8JsonReader(data);
-        reader.Read();
         long eventTime = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

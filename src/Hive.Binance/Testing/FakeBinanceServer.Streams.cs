@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
@@ -39,10 +40,11 @@ public sealed partial class FakeBinanceServer
     /// <summary>Waits until at least <paramref name="connections"/> open connections carry <paramref name="stream"/>.</summary>
     public async Task WaitForSubscribersAsync(string stream, int connections = 1, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
+        var started = Stopwatch.GetTimestamp();
         while (SubscriberCount(stream) < connections)
         {
-            if (DateTime.UtcNow > deadline)
+            if (Stopwatch.GetElapsedTime(started) > limit)
             {
                 throw new TimeoutException($"no {connections} subscriber(s) of {stream} within the deadline; open connections: {OpenConnections}");
             }
