@@ -3,6 +3,8 @@ using System.Globalization;
 using Hive.Binance;
 using Hive.Binance.History;
 using Hive.Binance.Rest;
+using Hive.Binance.Streams;
+using Hive.Trading.Market;
 using Spectre.Console;
 
 namespace Hive.Commands;
@@ -10,11 +12,87 @@ namespace Hive.Commands;
 /// <summary><c>hive data</c>: market data files; <c>hive data download</c> fetches Binance klines into archive CSVs.</summary>
 internal static class DataCommand
 {
-    public static Command Create()
+    public static Command Create(TextWriter? output = null)
     {
-        var command = new Command("data", "Market data files: download history from Binance.");
+        var command = new Command("data", "Market data: download history from Binance, watch its live streams.");
         command.Subcommands.Add(CreateDownload());
+        command.Subcommands.Add(CreateWatch(output));
         return command;
+    }
+
+    private static Command CreateWatch(TextWriter? output)
+    {
+        var symbols = new Option<string>("--symbol") { Description = "Symbol, or several separated by commas, for example BTCUSDT,ETHUSDT.", Required = true };
+        var interval = new Option<string>("--interval") { Description = "Kline interval: " + string.Join(", ", BinanceIntervals.All) + ".", DefaultValueFactory = _ => "1m" };
+        var quotes = new Option<bool>("--quotes") { Description = "Also show best bid/ask (bookTicker)." };
+        var trades = new Option<bool>("--trades") { Description = "Also show trades." };
+        var forming = new Option<bool>("--forming") { Description = "Also show candles still forming, not only closed ones." };
+        var count = new Option<int>("--count") { Description = "Stop after this many events (0: run until Ctrl+C).", DefaultValueFactory = _ => 0 };
+        var baseUrl = BaseUrlOption();
+        var streamUrl = new Option<string>("--stream-url") { Description = "Binance WebSocket base URL (production, testnet or a local exchange).", DefaultValueFactory = _ => BinanceOptions.ProductionStreamUrl.ToString() };
+
+        var command = new Command("watch", "Print live Binance market events (candles, quotes, trades, and gaps after reconnects) to stdout.");
+        command.Options.Add(symbols);
+        command.Options.Add(interval);
+        command.Options.Add(quotes);
+        command.Options.Add(trades);
+        command.Options.Add(forming);
+        command.Options.Add(count);
+        command.Options.Add(baseUrl);
+        command.Options.Add(streamUrl);
+        command.SetAction(async (parse, ct) =>
+        {
+            var names = parse.GetValue(symbols)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var kline = parse.GetValue(interval)!;
+            if (!BinanceIntervals.IsValid(kline))
+            {
+                throw new CliException($"--interval: '{kline}' is not a Binance interval ({string.Join(", ", BinanceIntervals.All)})");
+            }
+
+            var max = parse.GetValue(count);
+            if (names.Length == 0 || max < 0)
+            {
+                throw new CliException(names.Length == 0 ? "--symbol: no symbol given" : "--count: must be 0 or more");
+            }
+
+            var options = new BinanceOptions { RestBaseUrl = ParseUrl(parse.GetValue(baseUrl)!), StreamBaseUrl = ParseStreamUrl(parse.GetValue(streamUrl)!) };
+            var source = new BinanceMarketDataSource(names, options, kline, parse.GetValue(quotes), parse.GetValue(trades), closedCandlesOnly: !parse.GetValue(forming));
+            var writer = output ?? Console.Out;
+            var seen = 0;
+            await foreach (var e in source.ReadAsync(ct).ConfigureAwait(false))
+            {
+                await writer.WriteLineAsync(Describe(e)).ConfigureAwait(false);
+                await writer.FlushAsync(ct).ConfigureAwait(false);
+                if (max > 0 && ++seen >= max)
+                {
+                    break;
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static string Describe(in MarketEvent e) => e.Kind switch
+    {
+        MarketEventKind.Candle => string.Create(CultureInfo.InvariantCulture, $"candle {e.Symbol} {e.Candle.OpenTimeUtc:yyyy-MM-ddTHH:mm:ssZ} o={e.Candle.Open} h={e.Candle.High} l={e.Candle.Low} c={e.Candle.Close} v={e.Candle.Volume}{(e.Candle.IsClosed ? string.Empty : " forming")}"),
+        MarketEventKind.Quote => string.Create(CultureInfo.InvariantCulture, $"quote {e.Symbol} bid={e.Quote.BidPrice}x{e.Quote.BidQuantity} ask={e.Quote.AskPrice}x{e.Quote.AskQuantity}"),
+        MarketEventKind.Trade => string.Create(CultureInfo.InvariantCulture, $"trade {e.Symbol} #{e.Trade.TradeId} {e.Trade.Quantity}@{e.Trade.Price}{(e.Trade.BuyerIsMaker ? " sell" : " buy")}"),
+        _ => $"gap {e.Symbol} {e.GapReason}",
+    };
+
+    private static Option<string> BaseUrlOption() =>
+        new("--base-url") { Description = "Binance REST base URL (production, testnet or a local exchange).", DefaultValueFactory = _ => BinanceOptions.ProductionRestUrl.ToString() };
+
+    private static Uri ParseStreamUrl(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss"))
+        {
+            throw new CliException($"--stream-url: '{text}' is not a ws(s) URL");
+        }
+
+        return uri;
     }
 
     private static Command CreateDownload()
@@ -24,7 +102,7 @@ internal static class DataCommand
         var from = new Option<string>("--from") { Description = "First day (yyyy-MM-dd, UTC) or an ISO 8601 time.", Required = true };
         var to = new Option<string>("--to") { Description = "Last day, included (yyyy-MM-dd, UTC), or an ISO 8601 time, excluded.", Required = true };
         var output = new Option<string>("--out") { Description = "Folder of the monthly CSV files.", Required = true };
-        var baseUrl = new Option<string>("--base-url") { Description = "Binance REST base URL (production, testnet or a local exchange).", DefaultValueFactory = _ => BinanceOptions.ProductionRestUrl.ToString() };
+        var baseUrl = BaseUrlOption();
 
         var command = new Command(
             "download",

@@ -91,10 +91,39 @@ public sealed class DataCommandTests : IDisposable
         Assert.Equal(ExitCodes.Unavailable, exit);
     }
 
-    private static Task<int> RunAsync(params string[] args)
+    [Fact]
+    public async Task Watch_FakeExchange_PrintsClosedCandlesAndTradesThenStopsAtCount()
+    {
+        await using var server = await FakeBinanceServer.StartAsync();
+        using var output = new StringWriter();
+        var watch = RunAsync(output, "data", "watch", "--symbol", "ethusdt", "--interval", "1m", "--trades", "--count", "2", "--base-url", server.RestUrl.ToString(), "--stream-url", server.StreamUrl.ToString());
+
+        await server.WaitForSubscribersAsync("ethusdt@trade");
+        await server.PublishAsync("ethusdt@kline_1m", """{"e":"kline","E":1,"s":"ETHUSDT","k":{"t":0,"T":59999,"s":"ETHUSDT","i":"1m","o":"1.5","c":"2.5","h":"3","l":"1","v":"10","x":false}}""");
+        await server.PublishAsync("ethusdt@kline_1m", """{"e":"kline","E":1,"s":"ETHUSDT","k":{"t":0,"T":59999,"s":"ETHUSDT","i":"1m","o":"1.5","c":"2.25","h":"3","l":"1","v":"12","x":true}}""");
+        await server.PublishAsync("ethusdt@trade", """{"e":"trade","E":2,"s":"ETHUSDT","t":42,"p":"2.5","q":"0.5","T":2,"m":true}""");
+        var exit = await watch.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            ["candle ETHUSDT 1970-01-01T00:00:00Z o=1.5 h=3 l=1 c=2.25 v=12", "trade ETHUSDT #42 0.5@2.5 sell"],
+            output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public async Task Watch_BadStreamUrl_ExitsWithBadInput()
+    {
+        var exit = await RunAsync("data", "watch", "--symbol", "BTCUSDT", "--stream-url", "http://127.0.0.1:9");
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+    }
+
+    private static Task<int> RunAsync(params string[] args) => RunAsync(null, args);
+
+    private static Task<int> RunAsync(TextWriter? output, params string[] args)
     {
         var root = new RootCommand("test");
-        root.Subcommands.Add(DataCommand.Create());
+        root.Subcommands.Add(DataCommand.Create(output));
         return CommandRunner.InvokeAsync(root, args);
     }
 }
