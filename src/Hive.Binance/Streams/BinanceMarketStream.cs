@@ -172,8 +172,6 @@ public sealed class BinanceMarketStream : IAsyncDisposable
         }
     }
 
-    internal IReadOnlyList<BinanceStreamConnection> Connections => _connections;
-
     internal ValueTask PublishAsync(in MarketEvent marketEvent, CancellationToken cancellationToken) =>
         _events.Writer.TryWrite(marketEvent) ? ValueTask.CompletedTask : _events.Writer.WriteAsync(marketEvent, cancellationToken);
 
