@@ -15,6 +15,8 @@ public sealed partial class FakeBinanceServer
     private readonly Dictionary<string, FakeOrder> _orders = new(StringComparer.Ordinal);
     private int _klineRequestsBeforeAbort = -1;
     private int _failNextNewOrderCode;
+    private bool _failedOrderIsPlaced = true;
+    private TimeSpan _nextNewOrderDelay;
     private long _nextOrderId = 1000;
     private int _weight;
 
@@ -129,14 +131,24 @@ public sealed partial class FakeBinanceServer
     }
 
     /// <summary>
-    /// The next new order is placed but answered with an error whose outcome is unknown (-1007 by default, HTTP 503),
-    /// as when Binance's backend times out after accepting it.
+    /// The next new order is answered with an error whose outcome is unknown (-1007 by default, HTTP 503), as when
+    /// Binance's backend times out; <paramref name="placed"/> says whether the order was placed all the same.
     /// </summary>
-    public void FailNextNewOrder(int code = (int)BinanceErrorCode.Timeout)
+    public void FailNextNewOrder(int code = (int)BinanceErrorCode.Timeout, bool placed = true)
     {
         lock (_gate)
         {
             _failNextNewOrderCode = code;
+            _failedOrderIsPlaced = placed;
+        }
+    }
+
+    /// <summary>The next new order is placed, then answered only after <paramref name="delay"/> (to make the client time out).</summary>
+    public void DelayNextNewOrder(TimeSpan delay)
+    {
+        lock (_gate)
+        {
+            _nextNewOrderDelay = delay;
         }
     }
 
@@ -445,8 +457,11 @@ public sealed partial class FakeBinanceServer
         var clientId = (string?)q["newClientOrderId"] ?? "fake-" + Guid.NewGuid().ToString("N")[..12];
         FakeOrder order;
         int fail;
+        TimeSpan delay;
         lock (_gate)
         {
+            delay = _nextNewOrderDelay;
+            _nextNewOrderDelay = TimeSpan.Zero;
             if (_orders.ContainsKey(clientId))
             {
                 order = null!;
@@ -458,9 +473,24 @@ public sealed partial class FakeBinanceServer
                 order = new FakeOrder(
                     symbol, Interlocked.Increment(ref _nextOrderId), clientId, side, type, filled ? "FILLED" : "NEW", price, quantity,
                     filled ? quantity : 0, filled ? quantity * 100m : 0, type == "LIMIT" ? (string?)q["timeInForce"] : null, Now());
-                _orders[clientId] = order;
                 fail = _failNextNewOrderCode;
                 _failNextNewOrderCode = 0;
+                if (fail == 0 || _failedOrderIsPlaced)
+                {
+                    _orders[clientId] = order;
+                }
+            }
+        }
+
+        if (delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
 

@@ -25,6 +25,42 @@ public sealed class BinanceOrderTests
     }
 
     [Fact]
+    public async Task PlaceOrderAsync_ResponseTimesOut_ReconcilesThePlacedOrderWithoutResubmitting()
+    {
+        await using var server = await FakeBinanceServer.StartAsync();
+        server.DelayNextNewOrder(TimeSpan.FromSeconds(30));
+        var options = server.ClientOptions();
+        options.RequestTimeout = TimeSpan.FromMilliseconds(300);
+        using var sut = new BinanceRestClient(options);
+
+        var result = await sut.PlaceOrderAsync(new BinanceNewOrder("BTCUSDT", BinanceOrderSide.Buy, BinanceOrderType.Market, 0.25m, ClientOrderId: "slow-1"));
+
+        Assert.Equal(BinanceOrderOutcome.Accepted, result.Outcome);
+        Assert.True(result.Reconciled);
+        Assert.Equal(BinanceOrderStatus.Filled, result.Order!.Status);
+        Assert.Equal(1, server.CountRequests("POST", "/api/v3/order"));
+        Assert.Equal(1, server.CountRequests("GET", "/api/v3/order"));
+    }
+
+    [Fact]
+    public async Task PlaceOrderAsync_UnknownStatusAndNeverPlaced_IsReconciledAsNotFound()
+    {
+        await using var server = await FakeBinanceServer.StartAsync();
+        server.FailNextNewOrder(placed: false);
+        using var sut = new BinanceRestClient(server.ClientOptions());
+
+        var result = await sut.PlaceOrderAsync(new BinanceNewOrder("BTCUSDT", BinanceOrderSide.Sell, BinanceOrderType.Market, 1m));
+
+        Assert.Equal(BinanceOrderOutcome.NotFound, result.Outcome);
+        Assert.True(result.Reconciled);
+        Assert.Equal(BinanceErrorCode.Timeout, result.Error!.Kind);
+        Assert.True(result.Error.IsUnknownStatus);
+        Assert.Equal(1, server.CountRequests("POST", "/api/v3/order"));
+        Assert.Equal(1, server.CountRequests("GET", "/api/v3/order"));
+        Assert.Empty(server.Orders);
+    }
+
+    [Fact]
     public async Task PlaceOrderAsync_LimitThenCancel_IsAcceptedQueriedAndCanceled()
     {
         await using var server = await FakeBinanceServer.StartAsync();
