@@ -31,6 +31,7 @@ public sealed class BinanceMarketStream : IAsyncDisposable
     private long _reconnects;
     private long _resyncs;
     private long _outgoing;
+    private long _connectFailures;
     private int _connected;
     private string? _lastMalformedError;
 
@@ -99,6 +100,9 @@ public sealed class BinanceMarketStream : IAsyncDisposable
     /// <summary>Order book resyncs caused by a missed diff.</summary>
     public long OrderBookResyncs => Interlocked.Read(ref _resyncs);
 
+    /// <summary>Connection attempts that failed and were retried after a backoff.</summary>
+    public long ConnectFailures => Interlocked.Read(ref _connectFailures);
+
     /// <summary>Subscribe requests sent.</summary>
     public long OutgoingMessages => Interlocked.Read(ref _outgoing);
 
@@ -119,6 +123,11 @@ public sealed class BinanceMarketStream : IAsyncDisposable
                 UseJitter = true,
                 Delay = _options.ReconnectBaseDelay,
                 MaxDelay = _options.ReconnectMaxDelay,
+                OnRetry = args =>
+                {
+                    Interlocked.Increment(ref _connectFailures);
+                    return ValueTask.CompletedTask;
+                },
             })
             .Build();
         foreach (var connection in _connections)

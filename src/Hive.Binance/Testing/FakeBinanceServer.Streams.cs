@@ -16,6 +16,8 @@ public sealed partial class FakeBinanceServer
     private readonly ConcurrentDictionary<int, StreamConnection> _connections = new();
     private readonly ConcurrentQueue<string> _clientMessages = new();
     private int _connectionIds;
+    private int _rejectConnections;
+    private int _rejectedConnections;
     private long _pongs;
 
     /// <summary>WebSocket connections open now.</summary>
@@ -96,6 +98,12 @@ public sealed partial class FakeBinanceServer
     public Task<int> SendServerShutdownAsync() =>
         SendRawAsync(string.Create(CultureInfo.InvariantCulture, $"{{\"e\":\"serverShutdown\",\"E\":{Now()}}}"));
 
+    /// <summary>The next <paramref name="count"/> WebSocket handshakes are refused with HTTP 503, as an exchange in maintenance would.</summary>
+    public void RejectNextConnections(int count) => Volatile.Write(ref _rejectConnections, count);
+
+    /// <summary>WebSocket handshakes refused so far.</summary>
+    public int RejectedConnections => Volatile.Read(ref _rejectedConnections);
+
     /// <summary>Drops every open connection without a close handshake, as a network failure would.</summary>
     public void DropConnections()
     {
@@ -112,6 +120,13 @@ public sealed partial class FakeBinanceServer
         if (upgrade is null || !upgrade.IsUpgradableRequest || key is null)
         {
             context.Response.StatusCode = 400;
+            return;
+        }
+
+        if (Volatile.Read(ref _rejectConnections) > 0 && Interlocked.Decrement(ref _rejectConnections) >= 0)
+        {
+            Interlocked.Increment(ref _rejectedConnections);
+            context.Response.StatusCode = 503;
             return;
         }
 

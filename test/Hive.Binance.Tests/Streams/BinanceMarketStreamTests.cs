@@ -39,6 +39,25 @@ public sealed class BinanceMarketStreamTests
     }
 
     [Fact]
+    public async Task Events_ReconnectRefusedSeveralTimes_BacksOffUntilAcceptedThenReportsGap()
+    {
+        await using var server = await FakeBinanceServer.StartAsync();
+        await using var sut = new BinanceMarketStream([KlineStream], server.ClientOptions());
+        sut.Start();
+        await server.WaitForSubscribersAsync(KlineStream);
+
+        server.RejectNextConnections(3);
+        server.DropConnections();
+        await Wait.UntilAsync(() => server.SubscriberCount(KlineStream) == 1 && server.TotalConnections == 2, "the client got back in");
+        await server.PublishAsync(KlineStream, Payloads.Kline("BTCUSDT", 0, closed: true));
+        var events = await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Candle, "a candle after the refusals");
+
+        Assert.Equal(3, server.RejectedConnections);
+        Assert.Equal(3, sut.ConnectFailures);
+        Assert.Equal(MarketEventKind.Gap, events[0].Kind);
+    }
+
+    [Fact]
     public async Task Events_ServerShutdown_ReconnectsReportsGapAndKeepsStreaming()
     {
         await using var server = await FakeBinanceServer.StartAsync();
