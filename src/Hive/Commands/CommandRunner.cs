@@ -47,8 +47,18 @@ internal static class CommandRunner
         }
     }
 
+    /// <summary>
+    /// Writes <c>error: message</c> to stderr as one line: coloured on a terminal, plain text (never wrapped) when
+    /// stderr is redirected, so that scripts and tests can read it whole.
+    /// </summary>
     public static void WriteError(string message)
     {
+        if (Console.IsErrorRedirected)
+        {
+            Console.Error.WriteLine("error: " + message.ReplaceLineEndings(" "));
+            return;
+        }
+
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
     }
