@@ -79,7 +79,16 @@ public sealed class Backtester
         var cores = new List<RunnerCore>(runners.Count);
         foreach (var config in runners)
         {
-            var strategy = _catalog.Create(config.Strategy, config.Parameters);
+            IStrategy strategy;
+            try
+            {
+                strategy = _catalog.Create(config.Strategy, config.Parameters);
+            }
+            catch (StrategyConfigurationException ex)
+            {
+                throw new StrategyConfigurationException(ex.Strategy, $"Runner '{config.RunnerId}': {ex.Message}", ex);
+            }
+
             cores.Add(new RunnerCore(config, strategy, router, account, recordEquityCurve: true,
                 equityCapacity: Math.Min(candles[config.Symbol].Count + 2, 1 << 20)));
         }
