@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Hive.Commands;
+using Hive.Testing;
 using Hive.Trading.Backtesting;
 using Hive.Trading.Market.Sources;
 using Hive.Trading.Metrics;
@@ -220,5 +221,31 @@ public sealed class BacktestCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.False(Directory.Exists(Out));
+    }
+    [SharedDataFact]
+    public async Task Backtest_SevenRealSymbolsTwoRunnersEach_CompletesAndMetricsRecomputeFromTheReport()
+    {
+        string[] symbols = ["ALGOUSDT", "AVAXUSDT", "DOTUSDT", "FILUSDT", "LINKUSDT", "LTCUSDT", "NEARUSDT"];
+        var args = new List<string>();
+        foreach (var symbol in symbols)
+        {
+            args.AddRange(["--data", SharedData.PathOf("klines", $"{symbol}-1m-2026-02.csv")]);
+            args.AddRange(["--runner", $"{symbol.ToLowerInvariant()}_ema:{symbol}:ema-cross:fast=20,slow=60"]);
+            args.AddRange(["--runner", $"{symbol.ToLowerInvariant()}_rsi:{symbol}:rsi-reversion"]);
+        }
+
+        var code = await Invoke([.. args, "--out", Out]);
+
+        Assert.Equal(0, code);
+        var sut = BacktestReportWriter.ReadJson(Path.Combine(Out, "report.json"));
+        Assert.Equal(14, sut.Runners.Count);
+        foreach (var runner in sut.Runners)
+        {
+            Assert.Equal(runner.Metrics, MetricsCalculator.Compute(runner.Trades, runner.Equity));
+            Assert.All(runner.Trades, t => Assert.Equal(runner.RunnerId, t.RunnerId));
+            Assert.Equal(runner.Metrics.InitialEquity + runner.Trades.Sum(t => t.Pnl), runner.Metrics.FinalEquity);
+        }
+
+        Assert.Equal(sut.Total, MetricsCalculator.Compute(sut.Runners.SelectMany(r => r.Trades).OrderBy(t => t.ExitTime).ToList(), sut.TotalEquity));
     }
 }
