@@ -22,21 +22,24 @@ internal static class BacktestCommand
     {
         var data = new Option<string[]>("--data")
         {
+            HelpName = "PATH|SYMBOL=PATH",
             Description = "Candle file or folder (Binance kline archive CSV/zip, REST JSON, plain CSV); SYMBOL=PATH names the symbol. Repeatable.",
         };
         var generate = new Option<string[]>("--generate")
         {
+            HelpName = "SYMBOL:BARS[:SEED]",
             Description = $"Generate random-walk candles instead of (or beside) files: {BacktestData.GenerateFormat}, e.g. BTCUSDT:100000:42. Repeatable.",
         };
         var runner = new Option<string[]>("--runner")
         {
+            HelpName = "ID:SYMBOL:STRATEGY[:k=v,...]",
             Description = $"A runner: {RunnerSpec.Format}, e.g. near_ema:NEARUSDT:ema-cross:fast=12,slow=26. Repeatable.",
         };
-        var runners = new Option<string?>("--runners") { Description = "YAML file listing runners (id, symbol, strategy, parameters, quantity, risk, policy)." };
-        var output = new Option<string>("--out") { Description = "Folder for report.json and report.html.", Required = true };
-        var equity = new Option<decimal>("--initial-equity") { Description = "Starting equity of each runner, in quote currency.", DefaultValueFactory = _ => 10_000m };
-        var fee = new Option<decimal>("--fee-bps") { Description = "Fee per fill in basis points of notional (10 = 0.1 %, Binance spot taker).", DefaultValueFactory = _ => 10m };
-        var slippage = new Option<decimal>("--slippage-bps") { Description = "Adverse slippage on market and stop fills, in basis points.", DefaultValueFactory = _ => 0m };
+        var runners = new Option<string?>("--runners") { HelpName = "FILE", Description = "YAML file listing runners (id, symbol, strategy, parameters, quantity, risk, policy)." };
+        var output = new Option<string>("--out") { HelpName = "DIR", Description = "Folder for report.json and report.html.", Required = true };
+        var equity = new Option<decimal>("--initial-equity") { HelpName = "AMOUNT", Description = "Starting equity of each runner, in quote currency.", DefaultValueFactory = _ => 10_000m };
+        var fee = new Option<decimal>("--fee-bps") { HelpName = "BPS", Description = "Fee per fill in basis points of notional (10 = 0.1 %, Binance spot taker).", DefaultValueFactory = _ => 10m };
+        var slippage = new Option<decimal>("--slippage-bps") { HelpName = "BPS", Description = "Adverse slippage on market and stop fills, in basis points.", DefaultValueFactory = _ => 0m };
         var keepOpen = new Option<bool>("--keep-open") { Description = "Leave positions open at the end (marked to market) instead of closing them at the last close." };
 
         var command = new Command("backtest", "Replay candle files through runners and write a report.");

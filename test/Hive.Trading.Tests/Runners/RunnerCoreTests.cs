@@ -333,6 +333,45 @@ public sealed class RunnerCoreTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    [Fact]
+    public void OnMarketEvent_CandleQuoteTradeAndGap_AreEachHandled()
+    {
+        var sut = Runner(ScriptedStrategy.EnterLongOnce(1, stopLoss: 95));
+
+        sut.OnMarketEvent(MarketEvent.FromCandle(Bars.Flat(0, 100)));
+        sut.OnMarketEvent(MarketEvent.FromCandle(Bars.Flat(1, 100)));
+        sut.OnMarketEvent(MarketEvent.FromTrade(new TradeTick("BTCUSDT", Bars.T0 + 130_000, 1, 98.5, 1, false)));
+        var lastTrade = sut.LastPrice;
+        var gap = sut.OnMarketEvent(MarketEvent.FromGap("BTCUSDT", Bars.T0 + 140_000, "reconnect"));
+        var stop = sut.OnMarketEvent(MarketEvent.FromQuote(new Quote("BTCUSDT", Bars.T0 + 150_000, 94, 1, 94.2, 1)));
+
+        Assert.Equal(98.5, lastTrade);
+        Assert.Equal(RunnerEvents.Gap, gap);
+        Assert.Contains(sut.Signals, s => s.Kind == "gap" && s.Detail == "reconnect");
+        Assert.True(stop.HasFlag(RunnerEvents.ProtectiveExit));
+        Assert.Equal(94m, Assert.Single(sut.Trades).ExitPrice);
+    }
+
+    [Fact]
+    public void StopAndResume_InPosition_ReturnsToInPositionAndKeepsThePosition()
+    {
+        var strategy = ScriptedStrategy.EnterLongOnce(1);
+        var sut = Runner(strategy);
+        sut.OnCandle(Bars.Flat(0, 100));
+        sut.OnCandle(Bars.Flat(1, 100));
+
+        sut.Stop("operator pause");
+        strategy.Calls.Clear();
+        sut.OnCandle(Bars.Flat(2, 105));
+        var stoppedState = sut.State;
+        sut.Resume();
+
+        Assert.Equal(RunnerState.Stopped, stoppedState);
+        Assert.Empty(strategy.Calls);
+        Assert.Equal(RunnerState.InPosition, sut.State);
+        Assert.Equal(10_000m + 5 - 0.1m, sut.Equity);
+    }
+
     private sealed class PendingRouter : IOrderRouter
     {
         public List<OrderRequest> Orders { get; } = [];
