@@ -372,6 +372,44 @@ public sealed class RunnerCoreTests
         Assert.Equal(10_000m + 5 - 0.1m, sut.Equity);
     }
 
+    [Fact]
+    public void KillSwitch_Reducing_LetsTheStrategyExitButNotEnter()
+    {
+        var account = new AccountRisk();
+        var strategy = ScriptedStrategy.EnterLongOnce(1);
+        strategy.Manage = static (data, _) => data.Close > 102 ? StrategyAction.Exit() : StrategyAction.None;
+        var sut = Runner(strategy, account: account);
+        var blocked = Runner(ScriptedStrategy.EnterLongOnce(1), Config("r2"), account: account);
+        sut.OnCandle(Bars.Flat(0, 100));
+        sut.OnCandle(Bars.Flat(1, 100));
+
+        account.KillSwitch.Engage(KillSwitchLevel.Reducing, "drill");
+        blocked.OnCandle(Bars.Flat(1, 100));
+        blocked.OnCandle(Bars.Flat(2, 100));
+        sut.OnCandle(Bars.Flat(2, 103));
+
+        Assert.Equal(RunnerState.Idle, sut.State);
+        Assert.Single(sut.Trades);
+        Assert.Equal(0m, blocked.Portfolio.Quantity);
+        Assert.Contains(blocked.Signals, s => s.Kind == "risk_denied" && s.Detail!.StartsWith("KillSwitchReducing: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void KillSwitch_Halted_KeepsThePositionOpenWhenTheStopIsHit()
+    {
+        var sut = Runner(ScriptedStrategy.EnterLongOnce(1, stopLoss: 95));
+        sut.OnCandle(Bars.Flat(0, 100));
+        sut.OnCandle(Bars.Flat(1, 100));
+        sut.Risk.KillSwitch.Engage(KillSwitchLevel.Halted);
+
+        var events = sut.OnCandle(Bars.At(2, 99, 99, 90, 92));
+
+        Assert.True(events.HasFlag(RunnerEvents.RiskDenied));
+        Assert.Equal(RunnerState.InPosition, sut.State);
+        Assert.Equal(1m, sut.Portfolio.Quantity);
+        Assert.Equal(1, sut.RiskDenials);
+    }
+
     private sealed class PendingRouter : IOrderRouter
     {
         public List<OrderRequest> Orders { get; } = [];
