@@ -410,6 +410,41 @@ public sealed class RunnerCoreTests
         Assert.Equal(1, sut.RiskDenials);
     }
 
+    [Fact]
+    public void Restore_SnapshotInPosition_ResumesPositionProtectionsContextAndOrderIds()
+    {
+        var original = Runner(ScriptedStrategy.EnterLongOnce(2, stopLoss: 95));
+        original.Context.SetString("note", "kept");
+        original.OnCandle(Bars.Flat(0, 100));
+        original.OnCandle(Bars.Flat(1, 100));
+        original.OnCandle(Bars.Flat(2, 101));
+        var snapshot = original.CreateSnapshot();
+        var router = new PaperOrderRouter();
+        var sut = Runner(new ScriptedStrategy(), router: router);
+
+        sut.Restore(snapshot);
+        var equityAfterRestore = sut.Equity;
+        sut.OnCandle(Bars.At(3, 100, 100, 94, 96));
+
+        Assert.Equal(original.Equity, equityAfterRestore);
+        Assert.Equal("restore", sut.StateMachine.History[0].Trigger);
+        Assert.Equal("kept", sut.Context.GetString("note"));
+        var trade = Assert.Single(sut.Trades);
+        Assert.Equal(95m, trade.ExitPrice);
+        Assert.Equal(100m, trade.EntryPrice);
+        Assert.Equal(((95m - 100m) * 2) - 0.2m - 0.19m, trade.Pnl);
+        Assert.Equal(snapshot.OrderSequence + 1, sut.CreateSnapshot().OrderSequence);
+    }
+
+    [Fact]
+    public void Restore_IntoARunnerThatTraded_Throws()
+    {
+        var sut = Runner(new ScriptedStrategy());
+        sut.OnCandle(Bars.Flat(0, 100));
+
+        Assert.Throws<InvalidOperationException>(() => sut.Restore(Runner(new ScriptedStrategy()).CreateSnapshot()));
+    }
+
     private sealed class PendingRouter : IOrderRouter
     {
         public List<OrderRequest> Orders { get; } = [];
