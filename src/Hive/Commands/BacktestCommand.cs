@@ -48,7 +48,7 @@ internal static class BacktestCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(int (parse) => Run(
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             catalog ?? StrategyCatalog.Default,
             console ?? AnsiConsole.Console,
             new Arguments(
@@ -60,11 +60,12 @@ internal static class BacktestCommand
                 parse.GetValue(equity),
                 parse.GetValue(fee),
                 parse.GetValue(slippage),
-                parse.GetValue(keepOpen))));
+                parse.GetValue(keepOpen)),
+            cancellationToken)));
         return command;
     }
 
-    private static int Run(StrategyCatalog catalog, IAnsiConsole console, Arguments args)
+    private static int Run(StrategyCatalog catalog, IAnsiConsole console, Arguments args, CancellationToken cancellationToken)
     {
         if (args.InitialEquity <= 0)
         {
@@ -104,7 +105,7 @@ internal static class BacktestCommand
             CloseOpenPositionsAtEnd = !args.KeepOpen,
         });
 
-        var report = Replay(console, backtester, candles, configs);
+        var report = Replay(console, backtester, candles, configs, cancellationToken);
         var (json, html) = BacktestReportWriter.Write(report, args.Output);
 
         if (Console.IsOutputRedirected && console.Profile.Width < 160)
@@ -162,12 +163,13 @@ internal static class BacktestCommand
         return configs;
     }
 
-    private static BacktestReport Replay(IAnsiConsole console, Backtester backtester, Dictionary<string, IReadOnlyList<Candle>> candles, List<RunnerConfig> configs)
+    private static BacktestReport Replay(IAnsiConsole console, Backtester backtester, Dictionary<string, IReadOnlyList<Candle>> candles,
+        List<RunnerConfig> configs, CancellationToken cancellationToken)
     {
         var total = candles.Where(kv => configs.Any(c => c.Symbol == kv.Key)).Sum(kv => (long)kv.Value.Count);
         if (Console.IsOutputRedirected || !console.Profile.Capabilities.Interactive || total < ProgressThreshold)
         {
-            return backtester.Run(candles, configs);
+            return backtester.Run(candles, configs, null, cancellationToken);
         }
 
         BacktestReport? report = null;
@@ -176,7 +178,7 @@ internal static class BacktestCommand
             .Start(context =>
             {
                 var task = context.AddTask("replaying", maxValue: total);
-                report = backtester.Run(candles, configs, p => task.Value = p.BarsProcessed);
+                report = backtester.Run(candles, configs, p => task.Value = p.BarsProcessed, cancellationToken);
                 task.Value = total;
             });
         return report!;
