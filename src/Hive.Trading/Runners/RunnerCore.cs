@@ -55,6 +55,8 @@ public sealed partial class RunnerCore
     private double _signedQuantity;
     private double _openFees;
 
+    private double _viewPrice = double.NaN;
+    private decimal _equityBase;
     private decimal _lastEquity;
     private bool _equityStarted;
     private bool _equityDirty;
@@ -85,6 +87,7 @@ public sealed partial class RunnerCore
         _recordEquity = recordEquityCurve;
         _equity = new List<EquityPoint>(recordEquityCurve ? equityCapacity : 0);
         _lastEquity = config.InitialEquity;
+        _equityBase = config.InitialEquity;
     }
 
     /// <summary>The configuration.</summary>
@@ -238,6 +241,7 @@ public sealed partial class RunnerCore
         _signedQuantity = (double)Portfolio.Quantity;
         _entryPrice = (double)Portfolio.AverageEntryPrice;
         _openFees = (double)Portfolio.OpenEntryFees;
+        UpdateEquityBase();
         _stopLoss = Portfolio.Quantity == 0 ? null : snapshot.StopLoss;
         _takeProfit = Portfolio.Quantity == 0 ? null : snapshot.TakeProfit;
         _orderSequence = snapshot.OrderSequence;
@@ -280,6 +284,11 @@ public sealed partial class RunnerCore
             _equity[^1] = new EquityPoint(_lastTimestamp, _lastEquity);
         }
     }
+
+    // Equity = initial + realized + (price − entry) × quantity − open entry fees = base + price × quantity, with the
+    // base fixed between fills: marking a position to market then costs one decimal multiply and one add per bar.
+    private void UpdateEquityBase() =>
+        _equityBase = Portfolio.InitialEquity + Portfolio.RealizedPnl - Portfolio.OpenEntryFees - (Portfolio.AverageEntryPrice * Portfolio.Quantity);
 
     private void AddSignal(string kind, string? detail, double? price = null) =>
         _signals.Add(new SignalMark(_lastTimestamp, price ?? _lastPrice, kind, detail));
