@@ -7,6 +7,7 @@ using Hive.Trading.Backtesting;
 using Hive.Trading.Market.Sources;
 using Hive.Trading.Metrics;
 using Hive.Trading.Strategies;
+using Hive.Trading.Strategies.Compiled;
 using Spectre.Console;
 
 namespace Hive.Tests.Commands;
@@ -135,6 +136,41 @@ public sealed class BacktestCommandTests : IDisposable
         var rsi = sut.Runners.Single(r => r.RunnerId == "near_rsi");
         Assert.Equal(5000m, rsi.Metrics.InitialEquity);
         Assert.True(rsi.RiskDenials > 0);
+    }
+
+    [Fact]
+    public async Task Backtest_YamlStrategyFileBesideTheRunnersFile_IsResolvedAgainstItsFolder()
+    {
+        var folder = Path.Combine(_folder, "config");
+        Directory.CreateDirectory(Path.Combine(folder, "strategies"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "strategies", "mine.lua"), "-- script");
+        await File.WriteAllTextAsync(Path.Combine(folder, "runners.yaml"), "- { id: a, symbol: AAAUSDT, strategy: strategies/mine.lua }\n");
+        var resolver = new RecordingResolver();
+        var catalog = StrategyCatalog.CreateWithBuiltIns();
+        catalog.AddResolver(resolver);
+        var root = new RootCommand();
+        root.Subcommands.Add(BacktestCommand.Create(catalog, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output) })));
+
+        var code = await root.Parse(["backtest", "--generate", "AAAUSDT:50", "--runners", Path.Combine(folder, "runners.yaml"), "--out", Out])
+            .InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+
+        Assert.Equal(0, code);
+        Assert.Equal(Path.Combine(folder, "strategies/mine.lua"), resolver.Names.Distinct().Single());
+    }
+
+    private sealed class RecordingResolver : IStrategyResolver
+    {
+        public List<string> Names { get; } = [];
+
+        public string Description => "*.lua scripts";
+
+        public bool CanResolve(string name) => name.EndsWith(".lua", StringComparison.Ordinal);
+
+        public IStrategy Create(string name, StrategyParameters parameters)
+        {
+            Names.Add(name);
+            return new EmaCrossStrategy();
+        }
     }
 
     [Theory]

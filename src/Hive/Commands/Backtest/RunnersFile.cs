@@ -12,7 +12,8 @@ namespace Hive.Commands.Backtest;
 /// <c>symbol</c>, <c>strategy</c>, and optionally <c>parameters</c> (a map), <c>quantity</c>, <c>allocation</c>,
 /// <c>initial_equity</c>, <c>window</c>, <c>policy</c> (production | development) and <c>risk</c> (a map of
 /// <c>max_order_quantity</c>, <c>max_order_notional</c>, <c>max_position</c>, <c>max_exposure</c>,
-/// <c>max_orders_per_second</c>). Errors name the file, the line and the field.
+/// <c>max_orders_per_second</c>). A strategy given as a file path relative to the runners file's folder (a Lua
+/// script beside it) resolves against that folder. Errors name the file, the line and the field.
 /// </summary>
 internal static class RunnersFile
 {
@@ -135,7 +136,7 @@ internal static class RunnersFile
         {
             RunnerId = id,
             Symbol = Required(path, node, "symbol").ToUpperInvariant(),
-            Strategy = Required(path, node, "strategy"),
+            Strategy = StrategyPath(path, Required(path, node, "strategy")),
             Parameters = parameters,
             DefaultQuantity = Decimal(path, node, "quantity", id),
             AllocationFraction = Decimal(path, node, "allocation", id) ?? 1m,
@@ -155,6 +156,18 @@ internal static class RunnersFile
         }
 
         return config;
+    }
+
+    // A strategy file named relative to the runners file (a Lua script beside it) resolves against the file's folder.
+    private static string StrategyPath(string runnersFile, string strategy)
+    {
+        if (Path.IsPathRooted(strategy) || File.Exists(strategy))
+        {
+            return strategy;
+        }
+
+        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(runnersFile)) ?? string.Empty, strategy);
+        return File.Exists(beside) ? beside : strategy;
     }
 
     private static YamlNode? Find(YamlMappingNode node, string key) =>
