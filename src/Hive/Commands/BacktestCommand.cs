@@ -115,7 +115,7 @@ internal static class BacktestCommand
         }
 
         console.Write(BacktestSummary.Build(report));
-        console.MarkupLine($"{report.Bars.ToString("N0", CultureInfo.InvariantCulture)} bars, {report.Runners.Count} runners. Report: [blue]{Markup.Escape(json)}[/], [blue]{Markup.Escape(html)}[/]");
+        console.MarkupLine($"{report.Bars.ToString("N0", CultureInfo.InvariantCulture)} bars, {report.Runners.Count} {(report.Runners.Count == 1 ? "runner" : "runners")}. Report: [blue]{Markup.Escape(json)}[/], [blue]{Markup.Escape(html)}[/]");
 
         var stopped = report.Runners.Where(r => r.StoppedReason is not null).ToList();
         if (stopped.Count > 0)

@@ -4,6 +4,7 @@ using System.Text;
 using Hive.Commands;
 using Hive.Testing;
 using Hive.Trading.Backtesting;
+using Hive.Trading.Market;
 using Hive.Trading.Market.Sources;
 using Hive.Trading.Metrics;
 using Hive.Trading.Strategies;
@@ -156,6 +157,35 @@ public sealed class BacktestCommandTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Equal(Path.Combine(folder, "strategies/mine.lua"), resolver.Names.Distinct().Single());
+    }
+
+    [Fact]
+    public async Task Backtest_RunnerStoppedByStrategyError_WritesTheReportAndExitsWithFailed()
+    {
+        var catalog = StrategyCatalog.CreateWithBuiltIns();
+        catalog.Register(new StrategyDescriptor("boom", "throws", [], _ => new ThrowingStrategy()));
+        var root = new RootCommand();
+        root.Subcommands.Add(BacktestCommand.Create(catalog, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Ansi = AnsiSupport.No })));
+
+        var ex = await Assert.ThrowsAsync<CliException>(() => root.Parse(["backtest", "--generate", "AAAUSDT:50", "--runner", "bad:AAAUSDT:boom", "--runner", "good:AAAUSDT:ema-cross", "--out", Out])
+            .InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+
+        Assert.Equal(ExitCodes.Failed, ex.ExitCode);
+        Assert.Equal("1 runner(s) stopped on a strategy error: bad: boom: detect_opportunity: InvalidOperationException: no data today", ex.Message);
+        Assert.True(File.Exists(Path.Combine(Out, "report.json")));
+        Assert.Contains("stopped: boom: detect_opportunity", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowingStrategy : IStrategy
+    {
+        public string Name => "boom";
+
+        public StrategyAction DetectOpportunity(in MarketData data, StrategyContext context, IIndicatorProvider indicators) =>
+            throw new InvalidOperationException("no data today");
+
+        public StrategyAction FilterCommitment(in MarketData data, StrategyContext context, IIndicatorProvider indicators) => StrategyAction.None;
+
+        public StrategyAction ManagePosition(in MarketData data, StrategyContext context, IIndicatorProvider indicators) => StrategyAction.None;
     }
 
     private sealed class RecordingResolver : IStrategyResolver

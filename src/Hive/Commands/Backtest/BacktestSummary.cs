@@ -10,8 +10,15 @@ internal static class BacktestSummary
 {
     public static Table Build(BacktestReport report)
     {
+        // The status column only appears when a runner has something to say (errors, a stop, risk denials).
+        var withStatus = report.Runners.Any(static r => r.StoppedReason is not null || r.Errors.Count > 0 || r.RiskDenials > 0);
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumns("Runner", "Symbol", "Strategy", "Trades", "Return", "Sharpe", "Max DD", "Win rate", "Final equity", "Status");
+        table.AddColumns("Runner", "Symbol", "Strategy", "Trades", "Return", "Sharpe", "Max DD", "Win rate", "Final equity");
+        if (withStatus)
+        {
+            table.AddColumn("Status");
+        }
+
         foreach (var column in table.Columns.Skip(3).Take(6))
         {
             column.RightAligned();
@@ -27,15 +34,16 @@ internal static class BacktestSummary
                 status += $" ({runner.RiskDenials} denied)";
             }
 
-            table.AddRow(Row(Markup.Escape(runner.RunnerId), runner.Symbol, Markup.Escape(runner.Strategy), runner.Metrics, status));
+            table.AddRow(Row(Markup.Escape(runner.RunnerId), runner.Symbol, Markup.Escape(runner.Strategy), runner.Metrics, withStatus ? status : null));
         }
 
         table.AddEmptyRow();
-        table.AddRow(Row("[bold]total[/]", string.Join(",", report.Prices.Keys.Count() > 3 ? [$"{report.Prices.Count} symbols"] : report.Prices.Keys), string.Empty, report.Total, string.Empty));
+        var symbols = report.Prices.Count > 3 ? $"{report.Prices.Count} symbols" : string.Join(",", report.Prices.Keys);
+        table.AddRow(Row("[bold]total[/]", symbols, string.Empty, report.Total, withStatus ? string.Empty : null));
         return table;
     }
 
-    private static string[] Row(string id, string symbol, string strategy, PerformanceMetrics m, string status) =>
+    private static string[] Row(string id, string symbol, string strategy, PerformanceMetrics m, string? status) =>
     [
         id,
         symbol,
@@ -46,7 +54,7 @@ internal static class BacktestSummary
         Percent(m.MaxDrawdown),
         m.TradeCount == 0 ? "-" : Percent(m.WinRate),
         m.FinalEquity.ToString("0.00", CultureInfo.InvariantCulture),
-        status,
+        .. status is null ? Array.Empty<string>() : [status],
     ];
 
     private static string Percent(double value) => (value * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %";
