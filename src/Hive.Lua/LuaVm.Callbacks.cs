@@ -297,6 +297,7 @@ internal sealed unsafe partial class LuaVm
         {
             TypeNumber => lua_tonumberx(l, index, null).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             TypeString => "'" + ToManagedString(l, index) + "'",
+            TypeNone => "nil",
             _ => TypeName(type),
         };
     }
