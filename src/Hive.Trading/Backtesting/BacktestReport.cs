@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Hive.Trading.Market;
 using Hive.Trading.Metrics;
 using Hive.Trading.Portfolio;
@@ -21,4 +22,4 @@ public sealed record BacktestReport(
     IReadOnlyList<RunnerReport> Runners,
     PerformanceMetrics Total,
     IReadOnlyList<EquityPoint> TotalEquity,
-    IReadOnlyDictionary<string, IReadOnlyList<Candle>> Prices);
+    [property: JsonIgnore] IReadOnlyDictionary<string, IReadOnlyList<Candle>> Prices);

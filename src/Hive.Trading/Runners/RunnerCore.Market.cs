@@ -1,0 +1,300 @@
+using Hive.Trading.Execution;
+using Hive.Trading.Market;
+using Hive.Trading.Portfolio;
+using Hive.Trading.Strategies;
+
+namespace Hive.Trading.Runners;
+
+public sealed partial class RunnerCore
+{
+    /// <summary>
+    /// Processes one candle of the runner's symbol. A bar still forming (<see cref="Candle.IsClosed"/> false) only
+    /// updates the last price; a closed bar advances the window and indicators, checks stop-loss / take-profit, runs the
+    /// strategy and marks the position to market. Allocates nothing when the strategy returns no action.
+    /// </summary>
+    public RunnerEvents OnCandle(in Candle candle)
+    {
+        EnsureSymbol(candle.Symbol);
+        _lastPrice = candle.Close;
+        _lastTimestamp = candle.CloseTime;
+        if (!candle.IsClosed)
+        {
+            return RunnerEvents.None;
+        }
+
+        BarsProcessed++;
+        _window.Add(candle);
+        _indicators.Update(candle);
+
+        var events = RunnerEvents.None;
+        var state = _machine.State;
+        if (state != RunnerState.Stopped && _pending is null)
+        {
+            var market = _hasQuote
+                ? new MarketData(candle.Symbol, candle.CloseTime, candle.Open, candle.High, candle.Low, candle.Close, candle.Volume, _bid, _ask, _bidQuantity, _askQuantity)
+                : MarketData.FromCandle(candle);
+
+            if (state == RunnerState.InPosition && (_stopLoss.HasValue || _takeProfit.HasValue))
+            {
+                var trigger = PaperFillModel.EvaluateBar(Portfolio.Side, _stopLoss, _takeProfit, candle);
+                if (trigger.IsTriggered)
+                {
+                    events |= ProtectiveExit(trigger, market, OrderTypeOf(trigger));
+                }
+            }
+
+            if (_machine.State is not RunnerState.Stopped && _pending is null)
+            {
+                UpdatePositionView(candle.Close);
+                events |= RunStrategy(market);
+            }
+        }
+
+        MarkToMarket(candle.Close);
+        return events;
+    }
+
+    /// <summary>
+    /// Processes a best bid/ask of the runner's symbol: market orders then fill at this touch, and an open position's
+    /// stop-loss / take-profit are checked against it (a long exits at the bid, a short at the ask). Strategies do not run.
+    /// </summary>
+    public RunnerEvents OnQuote(in Quote quote)
+    {
+        EnsureSymbol(quote.Symbol);
+        _bid = quote.BidPrice;
+        _ask = quote.AskPrice;
+        _bidQuantity = quote.BidQuantity;
+        _askQuantity = quote.AskQuantity;
+        _hasQuote = true;
+        _lastPrice = quote.MidPrice;
+        _lastTimestamp = quote.Timestamp;
+
+        if (_machine.State != RunnerState.InPosition || _pending is not null || (!_stopLoss.HasValue && !_takeProfit.HasValue))
+        {
+            return RunnerEvents.None;
+        }
+
+        var trigger = PaperFillModel.EvaluateQuote(Portfolio.Side, _stopLoss, _takeProfit, quote);
+        if (!trigger.IsTriggered)
+        {
+            return RunnerEvents.None;
+        }
+
+        var market = new MarketData(quote.Symbol, quote.Timestamp, _lastPrice, _lastPrice, _lastPrice, _lastPrice, 0,
+            quote.BidPrice, quote.AskPrice, quote.BidQuantity, quote.AskQuantity);
+        var events = ProtectiveExit(trigger, market, OrderType.Market);
+        MarkToMarket(_lastPrice);
+        return events;
+    }
+
+    /// <summary>Dispatches a market event of the runner's symbol to <see cref="OnCandle"/> or <see cref="OnQuote"/>; trades update the last price; gaps are recorded.</summary>
+    public RunnerEvents OnMarketEvent(in MarketEvent marketEvent)
+    {
+        switch (marketEvent.Kind)
+        {
+            case MarketEventKind.Candle:
+                return OnCandle(marketEvent.Candle);
+            case MarketEventKind.Quote:
+                return OnQuote(marketEvent.Quote);
+            case MarketEventKind.Trade:
+                EnsureSymbol(marketEvent.Symbol);
+                _lastPrice = marketEvent.Trade.Price;
+                _lastTimestamp = marketEvent.Timestamp;
+                return RunnerEvents.None;
+            default:
+                EnsureSymbol(marketEvent.Symbol);
+                _lastTimestamp = marketEvent.Timestamp;
+                AddSignal("gap", marketEvent.GapReason);
+                return RunnerEvents.Gap;
+        }
+    }
+
+    private static OrderType OrderTypeOf(in ExitTrigger trigger) =>
+        trigger.Kind == ExitTriggerKind.StopLoss ? OrderType.Stop : OrderType.Limit;
+
+    private void EnsureSymbol(string symbol)
+    {
+        if (!ReferenceEquals(symbol, Config.Symbol) && !string.Equals(symbol, Config.Symbol, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Runner '{Config.RunnerId}' trades {Config.Symbol} and cannot process {symbol} data.");
+        }
+    }
+
+    private RunnerEvents RunStrategy(in MarketData market)
+    {
+        var state = _machine.State;
+        StrategyAction action;
+        try
+        {
+            action = state switch
+            {
+                RunnerState.Idle => _strategy.DetectOpportunity(market, Context, _indicators),
+                RunnerState.Analyzing => _strategy.FilterCommitment(market, Context, _indicators),
+                RunnerState.InPosition => _strategy.ManagePosition(market, Context, _indicators),
+                _ => StrategyAction.None,
+            };
+
+            if (action.IsNone)
+            {
+                return RunnerEvents.None;
+            }
+
+            _machine.ValidateAction(action.Kind, _strategy.Name);
+            ValidateFields(action, market);
+        }
+        catch (Exception ex)
+        {
+            return OnStrategyError(ex, state);
+        }
+
+        return Apply(action, market);
+    }
+
+    private void ValidateFields(in StrategyAction action, in MarketData market)
+    {
+        var kind = action.Kind;
+        switch (action.Kind)
+        {
+            case StrategyActionKind.EnterLong or StrategyActionKind.EnterShort:
+                var isLong = action.Kind == StrategyActionKind.EnterLong;
+                if (action.Quantity is { } quantity && (!double.IsFinite(quantity) || quantity <= 0))
+                {
+                    throw Invalid($"quantity must be positive, got {quantity}");
+                }
+
+                if (action.StopLoss is { } stop && (!double.IsFinite(stop) || stop <= 0 || (isLong ? stop >= market.Close : stop <= market.Close)))
+                {
+                    throw Invalid($"stop_loss {stop} must be {(isLong ? "below" : "above")} the price {market.Close}");
+                }
+
+                if (action.TakeProfit is { } take && (!double.IsFinite(take) || take <= 0 || (isLong ? take <= market.Close : take >= market.Close)))
+                {
+                    throw Invalid($"take_profit {take} must be {(isLong ? "above" : "below")} the price {market.Close}");
+                }
+
+                break;
+            case StrategyActionKind.UpdateStopLoss or StrategyActionKind.UpdateTakeProfit:
+                if (action.Price is not { } price || !double.IsFinite(price) || price <= 0)
+                {
+                    throw Invalid($"{RunnerStateMachine.ActionName(action.Kind)} needs a positive price, got {action.Price?.ToString() ?? "none"}");
+                }
+
+                break;
+        }
+
+        StrategyException Invalid(string message) =>
+            new(_strategy.Name, RunnerStateMachine.StepOf(_machine.State), $"{RunnerStateMachine.ActionName(kind)}: {message}");
+    }
+
+    private RunnerEvents OnStrategyError(Exception ex, RunnerState state)
+    {
+        var error = ex as StrategyException
+            ?? new StrategyException(_strategy.Name, RunnerStateMachine.StepOf(state), $"{ex.GetType().Name}: {ex.Message}", ex);
+        RecordError(error.Message);
+        AddSignal("error", error.Message);
+        if (Config.ErrorPolicy == ErrorPolicy.Production)
+        {
+            StoppedReason = error.Message;
+            _machine.Transition(RunnerState.Stopped, _lastTimestamp, "error", error.Message);
+            return RunnerEvents.StrategyError | RunnerEvents.Stopped | RunnerEvents.Transition;
+        }
+
+        return RunnerEvents.StrategyError;
+    }
+
+    private RunnerEvents Apply(in StrategyAction action, in MarketData market)
+    {
+        switch (action.Kind)
+        {
+            case StrategyActionKind.Opportunity:
+                _machine.Transition(RunnerState.Analyzing, _lastTimestamp, "opportunity", action.Reason);
+                AddSignal("opportunity", action.Reason);
+                return RunnerEvents.Transition;
+            case StrategyActionKind.CancelAnalysis:
+                _machine.Transition(RunnerState.Idle, _lastTimestamp, "cancel_analysis", action.Reason);
+                AddSignal("cancel_analysis", action.Reason);
+                return RunnerEvents.Transition;
+            case StrategyActionKind.EnterLong:
+            case StrategyActionKind.EnterShort:
+                return Enter(action, market);
+            case StrategyActionKind.Exit:
+                return Exit(market, OrderType.Market, null, "strategy", "exit", action.Reason);
+            case StrategyActionKind.UpdateStopLoss:
+                _stopLoss = action.Price;
+                AddSignal("update_stop_loss", action.Reason, action.Price);
+                UpdatePositionView(market.Close);
+                return RunnerEvents.ProtectionChanged;
+            case StrategyActionKind.UpdateTakeProfit:
+                _takeProfit = action.Price;
+                AddSignal("update_take_profit", action.Reason, action.Price);
+                UpdatePositionView(market.Close);
+                return RunnerEvents.ProtectionChanged;
+            default:
+                return RunnerEvents.None;
+        }
+    }
+
+    private RunnerEvents ProtectiveExit(in ExitTrigger trigger, in MarketData market, OrderType type)
+    {
+        var reason = trigger.Kind == ExitTriggerKind.StopLoss ? "stop_loss" : "take_profit";
+        var detail = trigger.Gapped ? "gapped through" : null;
+        var price = type == OrderType.Market ? (decimal?)null : PaperFillModel.ToDecimal(trigger.Price);
+        var events = Exit(market, type, price, reason, reason, detail);
+        return (events & RunnerEvents.Filled) != 0 ? events | RunnerEvents.ProtectiveExit : events;
+    }
+
+    private void UpdatePositionView(double price)
+    {
+        if (_signedQuantity == 0)
+        {
+            Context.Position = null;
+            return;
+        }
+
+        var unrealized = ((price - _entryPrice) * _signedQuantity) - _openFees;
+        Context.Position = new PositionInfo(_signedQuantity > 0 ? PositionSide.Long : PositionSide.Short, _entryPrice,
+            Math.Abs(_signedQuantity), _stopLoss, _takeProfit, unrealized, Portfolio.EntryTime);
+    }
+
+    private void MarkToMarket(double price)
+    {
+        if (Portfolio.Quantity != 0)
+        {
+            _lastEquity = Portfolio.Equity(PaperFillModel.ToDecimal(price));
+            UpdatePositionView(price);
+            _equityDirty = true;
+        }
+
+        if (!_recordEquity)
+        {
+            _equityDirty = false;
+            _equityStarted = true;
+            return;
+        }
+
+        if (!_equityStarted)
+        {
+            _equityStarted = true;
+            _equity.Add(new EquityPoint(_lastTimestamp, _lastEquity));
+            _equityDirty = false;
+            return;
+        }
+
+        if (_equityDirty)
+        {
+            _equityDirty = false;
+            var last = _equity[^1];
+            if (last.Equity != _lastEquity)
+            {
+                if (last.Timestamp == _lastTimestamp)
+                {
+                    _equity[^1] = new EquityPoint(_lastTimestamp, _lastEquity);
+                }
+                else
+                {
+                    _equity.Add(new EquityPoint(_lastTimestamp, _lastEquity));
+                }
+            }
+        }
+    }
+}
