@@ -10,7 +10,7 @@ internal static class LuaPrelude
     public const string ForbiddenList = "os, io, require, load, loadfile, dofile, debug, package, collectgarbage, rawset, coroutine, utf8";
 
     public const string Source = """
-        local log = ...
+        local log, market_data, context, indicators = ...
         local error, tostring, select, concat = error, tostring, select, table.concat
         local forbidden = {}
         for name in string.gmatch("os io require load loadfile dofile debug package collectgarbage rawset coroutine utf8 loadstring warn setfenv getfenv module", "%S+") do
@@ -28,6 +28,22 @@ internal static class LuaPrelude
           end
           log(concat(parts, "\t"))
         end
+        -- The host calls every step through this function: one native call fills market_data and runs the step.
+        local function call_step(step, timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price)
+          local m = market_data
+          m.timestamp = timestamp
+          m.open = open
+          m.high = high
+          m.low = low
+          m.close = close
+          m.volume = volume
+          m.bid = bid
+          m.ask = ask
+          m.bid_qty = bid_qty
+          m.ask_qty = ask_qty
+          m.mid_price = mid_price
+          return step(m, context, indicators)
+        end
         setmetatable(_G, {
           __metatable = false,
           __index = function(_, name)
@@ -37,5 +53,6 @@ internal static class LuaPrelude
             return nil
           end,
         })
+        return call_step
         """;
 }

@@ -40,6 +40,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
     private int _indicatorsRef;
     private int _positionRef;
     private int _anchorsRef;
+    private int _callRef;
     private bool _positionShown;
     private string? _symbol;
 
@@ -151,12 +152,21 @@ internal sealed unsafe partial class LuaVm : IDisposable
             lua_setglobal(l, name);
         }
 
-        RunChunk(LuaPrelude.Source, "=hive", static (l) => lua_pushcclosure(l, &HostLog, 0), 1);
+        RunChunk(LuaPrelude.Source, "=hive", PushPreludeArguments, 4, 1);
+        _callRef = luaL_ref(l, RegistryIndex);
+    }
+
+    private void PushPreludeArguments(IntPtr l)
+    {
+        lua_pushcclosure(l, &HostLog, 0);
+        lua_rawgeti(l, RegistryIndex, _marketRef);
+        lua_rawgeti(l, RegistryIndex, _contextRef);
+        lua_rawgeti(l, RegistryIndex, _indicatorsRef);
     }
 
     private void LoadScript(string source)
     {
-        RunChunk(source, "@" + _script, null, 0);
+        RunChunk(source, "@" + _script, null, 0, 0);
 
         var l = _l;
         for (var i = 0; i < 3; i++)
@@ -187,7 +197,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
     }
 
     /// <summary>Loads and runs a chunk under the budget and the cap; errors become <see cref="LuaScriptException"/>.</summary>
-    private void RunChunk(string source, string chunkName, Action<IntPtr>? pushArgument, int argumentCount)
+    private void RunChunk(string source, string chunkName, Action<IntPtr>? pushArgument, int argumentCount, int resultCount)
     {
         var l = _l;
         var bytes = System.Text.Encoding.UTF8.GetBytes(source);
@@ -211,11 +221,11 @@ internal sealed unsafe partial class LuaVm : IDisposable
         }
 
         pushArgument?.Invoke(l);
-        status = ProtectedCall(l, argumentCount, 0);
+        status = ProtectedCall(l, argumentCount, resultCount);
         var error = TakeError(status, "load");
-        lua_settop(l, 0);
         if (error is not null)
         {
+            lua_settop(l, 0);
             throw error;
         }
     }
@@ -285,11 +295,30 @@ internal sealed unsafe partial class LuaVm : IDisposable
         _indicators = indicators;
         try
         {
+            if (!ReferenceEquals(data.Symbol, _symbol))
+            {
+                SetSymbol(l, data.Symbol);
+            }
+
+            if (context.Position is not null || _positionShown)
+            {
+                UpdatePosition(l, context.Position);
+            }
+
+            lua_rawgeti(l, RegistryIndex, _callRef);
             lua_rawgeti(l, RegistryIndex, _stepRefs[step]);
-            PushMarketData(l, data);
-            PushContext(l, context);
-            lua_rawgeti(l, RegistryIndex, _indicatorsRef);
-            var status = ProtectedCall(l, 3, 1);
+            lua_pushinteger(l, data.Timestamp);
+            lua_pushnumber(l, data.Open);
+            lua_pushnumber(l, data.High);
+            lua_pushnumber(l, data.Low);
+            lua_pushnumber(l, data.Close);
+            lua_pushnumber(l, data.Volume);
+            lua_pushnumber(l, data.Bid);
+            lua_pushnumber(l, data.Ask);
+            lua_pushnumber(l, data.BidQuantity);
+            lua_pushnumber(l, data.AskQuantity);
+            lua_pushnumber(l, data.MidPrice);
+            var status = ProtectedCall(l, 12, 1);
             var error = TakeError(status, StepNames[step]);
             if (error is not null)
             {
@@ -371,34 +400,20 @@ internal sealed unsafe partial class LuaVm : IDisposable
     [GeneratedRegex(@"^([^\n:]+):(\d+): (.*)$", RegexOptions.Singleline)]
     private static partial Regex PositionPattern();
 
-    private void PushMarketData(IntPtr l, in MarketData data)
+    private void SetSymbol(IntPtr l, string? symbol)
     {
+        _symbol = symbol;
         lua_rawgeti(l, RegistryIndex, _marketRef);
-        if (!ReferenceEquals(data.Symbol, _symbol))
-        {
-            _symbol = data.Symbol;
-            PushString(l, data.Symbol ?? string.Empty);
-            SetField(l, "symbol"u8);
-        }
-
-        lua_pushinteger(l, data.Timestamp);
-        SetField(l, "timestamp"u8);
-        SetNumber(l, "open"u8, data.Open);
-        SetNumber(l, "high"u8, data.High);
-        SetNumber(l, "low"u8, data.Low);
-        SetNumber(l, "close"u8, data.Close);
-        SetNumber(l, "volume"u8, data.Volume);
-        SetNumber(l, "bid"u8, data.Bid);
-        SetNumber(l, "ask"u8, data.Ask);
-        SetNumber(l, "bid_qty"u8, data.BidQuantity);
-        SetNumber(l, "ask_qty"u8, data.AskQuantity);
-        SetNumber(l, "mid_price"u8, data.MidPrice);
+        PushString(l, symbol ?? string.Empty);
+        SetField(l, "symbol"u8);
+        Pop(l, 1);
     }
 
-    private void PushContext(IntPtr l, StrategyContext context)
+    /// <summary>Shows the runner's position as <c>context.position</c> (a raw field of the proxy), or removes it when flat.</summary>
+    private void UpdatePosition(IntPtr l, PositionInfo? current)
     {
         lua_rawgeti(l, RegistryIndex, _contextRef);
-        if (context.Position is { } position)
+        if (current is { } position)
         {
             fixed (byte* key = "position"u8)
             {
@@ -441,6 +456,8 @@ internal sealed unsafe partial class LuaVm : IDisposable
             lua_rawset(l, -3);
             _positionShown = false;
         }
+
+        Pop(l, 1);
 
         static void SetOptional(IntPtr l, ReadOnlySpan<byte> key, double? value)
         {
