@@ -79,7 +79,16 @@ public sealed class Backtester
         var cores = new List<RunnerCore>(runners.Count);
         foreach (var config in runners)
         {
-            var strategy = _catalog.Create(config.Strategy, config.Parameters);
+            IStrategy strategy;
+            try
+            {
+                strategy = _catalog.Create(config.Strategy, config.Parameters);
+            }
+            catch (StrategyConfigurationException ex)
+            {
+                throw new StrategyConfigurationException(ex.Strategy, $"Runner '{config.RunnerId}': {ex.Message}", ex);
+            }
+
             cores.Add(new RunnerCore(config, strategy, router, account, recordEquityCurve: true,
                 equityCapacity: Math.Min(candles[config.Symbol].Count + 2, 1 << 20)));
         }
@@ -228,38 +237,56 @@ public sealed class Backtester
     /// </summary>
     internal static EquityPoint[] SumEquity(IReadOnlyList<RunnerCore> runners)
     {
-        var changes = new List<(long Time, int Runner, decimal Equity)>();
+        var curves = new IReadOnlyList<EquityPoint>[runners.Count];
         var current = new decimal[runners.Count];
         var total = 0m;
+        var count = 0;
         for (var r = 0; r < runners.Count; r++)
         {
+            curves[r] = runners[r].EquityCurve;
             current[r] = runners[r].Config.InitialEquity;
             total += current[r];
-            foreach (var point in runners[r].EquityCurve)
+            count += curves[r].Count;
+        }
+
+        if (runners.Count == 1)
+        {
+            return [.. curves[0]];
+        }
+
+        // Each curve is in time order: merge them, ties in runner order, one point per distinct timestamp.
+        var next = new int[runners.Count];
+        var queue = new PriorityQueue<int, (long Time, int Runner)>(runners.Count);
+        for (var r = 0; r < runners.Count; r++)
+        {
+            if (curves[r].Count > 0)
             {
-                changes.Add((point.Timestamp, r, point.Equity));
+                queue.Enqueue(r, (curves[r][0].Timestamp, r));
             }
         }
 
-        // A stable sort keeps each runner's points in their own order within a timestamp.
-        var ordered = changes.Select(static (c, i) => (c, i)).OrderBy(static x => x.c.Time).ThenBy(static x => x.i).Select(static x => x.c).ToList();
-        var result = new List<EquityPoint>();
-        for (var i = 0; i < ordered.Count; i++)
+        var result = new List<EquityPoint>(count);
+        while (queue.TryDequeue(out var runner, out var key))
         {
-            var (time, runner, equity) = ordered[i];
-            total += equity - current[runner];
-            current[runner] = equity;
-            if (i + 1 < ordered.Count && ordered[i + 1].Time == time)
+            var point = curves[runner][next[runner]++];
+            total += point.Equity - current[runner];
+            current[runner] = point.Equity;
+            if (next[runner] < curves[runner].Count)
+            {
+                queue.Enqueue(runner, (curves[runner][next[runner]].Timestamp, runner));
+            }
+
+            if (queue.TryPeek(out _, out var following) && following.Time == key.Time)
             {
                 continue;
             }
 
-            if (result.Count > 0 && result[^1].Equity == total && i + 1 < ordered.Count)
+            if (result.Count > 0 && result[^1].Equity == total && queue.Count > 0)
             {
                 continue;
             }
 
-            result.Add(new EquityPoint(time, total));
+            result.Add(new EquityPoint(key.Time, total));
         }
 
         return [.. result];

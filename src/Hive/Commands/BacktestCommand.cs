@@ -1,14 +1,192 @@
 using System.CommandLine;
+using System.Globalization;
+using Hive.Commands.Backtest;
+using Hive.Trading.Backtesting;
+using Hive.Trading.Market;
+using Hive.Trading.Runners;
+using Hive.Trading.Strategies;
+using Spectre.Console;
 
 namespace Hive.Commands;
 
-/// <summary><c>hive backtest</c>: replays candle files through runners and writes a report.</summary>
+/// <summary>
+/// <c>hive backtest</c>: replays candle files (or generated random-walk data) through runners and writes a report.
+/// Strategy names resolve in <see cref="StrategyCatalog.Default"/> unless a catalog is given, so a host that adds a
+/// resolver there (the Lua host claiming <c>*.lua</c> paths) makes its strategies available here.
+/// </summary>
 internal static class BacktestCommand
 {
-    public static Command Create()
+    private const long ProgressThreshold = 200_000;
+
+    public static Command Create(StrategyCatalog? catalog = null, IAnsiConsole? console = null)
     {
+        var data = new Option<string[]>("--data")
+        {
+            Description = "Candle file or folder (Binance kline archive CSV/zip, REST JSON, plain CSV); SYMBOL=PATH names the symbol. Repeatable.",
+        };
+        var generate = new Option<string[]>("--generate")
+        {
+            Description = $"Generate random-walk candles instead of (or beside) files: {BacktestData.GenerateFormat}, e.g. BTCUSDT:100000:42. Repeatable.",
+        };
+        var runner = new Option<string[]>("--runner")
+        {
+            Description = $"A runner: {RunnerSpec.Format}, e.g. near_ema:NEARUSDT:ema-cross:fast=12,slow=26. Repeatable.",
+        };
+        var runners = new Option<string?>("--runners") { Description = "YAML file listing runners (id, symbol, strategy, parameters, quantity, risk, policy)." };
+        var output = new Option<string>("--out") { Description = "Folder for report.json and report.html.", Required = true };
+        var equity = new Option<decimal>("--initial-equity") { Description = "Starting equity of each runner, in quote currency.", DefaultValueFactory = _ => 10_000m };
+        var fee = new Option<decimal>("--fee-bps") { Description = "Fee per fill in basis points of notional (10 = 0.1 %, Binance spot taker).", DefaultValueFactory = _ => 10m };
+        var slippage = new Option<decimal>("--slippage-bps") { Description = "Adverse slippage on market and stop fills, in basis points.", DefaultValueFactory = _ => 0m };
+        var keepOpen = new Option<bool>("--keep-open") { Description = "Leave positions open at the end (marked to market) instead of closing them at the last close." };
+
         var command = new Command("backtest", "Replay candle files through runners and write a report.");
-        command.SetAction(int (_) => throw new CliException("hive backtest is not implemented yet"));
+        foreach (var option in new Option[] { data, generate, runner, runners, output, equity, fee, slippage, keepOpen })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(int (parse) => Run(
+            catalog ?? StrategyCatalog.Default,
+            console ?? AnsiConsole.Console,
+            new Arguments(
+                parse.GetValue(data) ?? [],
+                parse.GetValue(generate) ?? [],
+                parse.GetValue(runner) ?? [],
+                parse.GetValue(runners),
+                parse.GetValue(output)!,
+                parse.GetValue(equity),
+                parse.GetValue(fee),
+                parse.GetValue(slippage),
+                parse.GetValue(keepOpen))));
         return command;
     }
+
+    private static int Run(StrategyCatalog catalog, IAnsiConsole console, Arguments args)
+    {
+        if (args.InitialEquity <= 0)
+        {
+            throw new CliException($"--initial-equity must be positive, got {args.InitialEquity.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (args.FeeBps is < 0 or >= 10_000)
+        {
+            throw new CliException($"--fee-bps must be between 0 and 10000, got {args.FeeBps.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (args.SlippageBps is < 0 or >= 10_000)
+        {
+            throw new CliException($"--slippage-bps must be between 0 and 10000, got {args.SlippageBps.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var configs = ReadRunners(catalog, args);
+        if (args.Data.Count == 0 && args.Generate.Count == 0)
+        {
+            throw new CliException("no data: give --data PATH (a candle file or folder) or --generate SYMBOL:BARS[:SEED]");
+        }
+
+        var candles = BacktestData.Load(args.Data, args.Generate);
+        foreach (var config in configs)
+        {
+            if (!candles.ContainsKey(config.Symbol))
+            {
+                throw new CliException(
+                    $"runner '{config.RunnerId}' trades {config.Symbol}, but no --data or --generate gives {config.Symbol} (loaded: {string.Join(", ", candles.Keys.Order(StringComparer.Ordinal))})");
+            }
+        }
+
+        var backtester = new Backtester(catalog, new BacktestOptions
+        {
+            FeeRate = args.FeeBps / 10_000m,
+            SlippageBps = args.SlippageBps,
+            CloseOpenPositionsAtEnd = !args.KeepOpen,
+        });
+
+        var report = Replay(console, backtester, candles, configs);
+        var (json, html) = BacktestReportWriter.Write(report, args.Output);
+
+        if (Console.IsOutputRedirected && console.Profile.Width < 160)
+        {
+            // Piped output has no terminal width; keep the table's rows on one line each.
+            console.Profile.Width = 160;
+        }
+
+        console.Write(BacktestSummary.Build(report));
+        console.MarkupLine($"{report.Bars.ToString("N0", CultureInfo.InvariantCulture)} bars, {report.Runners.Count} runners. Report: [blue]{Markup.Escape(json)}[/], [blue]{Markup.Escape(html)}[/]");
+
+        var stopped = report.Runners.Where(r => r.StoppedReason is not null).ToList();
+        if (stopped.Count > 0)
+        {
+            throw new CliException(
+                $"{stopped.Count} runner(s) stopped on a strategy error: {string.Join("; ", stopped.Select(r => $"{r.RunnerId}: {r.StoppedReason}"))}",
+                ExitCodes.Failed);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static List<RunnerConfig> ReadRunners(StrategyCatalog catalog, Arguments args)
+    {
+        var configs = new List<RunnerConfig>();
+        configs.AddRange(args.Runner.Select(spec => RunnerSpec.Parse(spec, args.InitialEquity)));
+        if (args.RunnersFile is { } file)
+        {
+            configs.AddRange(RunnersFile.Load(file, args.InitialEquity));
+        }
+
+        if (configs.Count == 0)
+        {
+            throw new CliException($"no runners: give --runner {RunnerSpec.Format} or --runners FILE.yaml");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var config in configs)
+        {
+            if (!seen.Add(config.RunnerId))
+            {
+                throw new CliException($"duplicate runner ID '{config.RunnerId}': every runner needs its own ID");
+            }
+
+            try
+            {
+                catalog.Create(config.Strategy, config.Parameters);
+            }
+            catch (Exception ex) when (ex is StrategyConfigurationException or StrategyException)
+            {
+                throw new CliException($"runner '{config.RunnerId}': {ex.Message}");
+            }
+        }
+
+        return configs;
+    }
+
+    private static BacktestReport Replay(IAnsiConsole console, Backtester backtester, Dictionary<string, IReadOnlyList<Candle>> candles, List<RunnerConfig> configs)
+    {
+        var total = candles.Where(kv => configs.Any(c => c.Symbol == kv.Key)).Sum(kv => (long)kv.Value.Count);
+        if (Console.IsOutputRedirected || !console.Profile.Capabilities.Interactive || total < ProgressThreshold)
+        {
+            return backtester.Run(candles, configs);
+        }
+
+        BacktestReport? report = null;
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("replaying", maxValue: total);
+                report = backtester.Run(candles, configs, p => task.Value = p.BarsProcessed);
+                task.Value = total;
+            });
+        return report!;
+    }
+
+    private sealed record Arguments(
+        IReadOnlyList<string> Data,
+        IReadOnlyList<string> Generate,
+        IReadOnlyList<string> Runner,
+        string? RunnersFile,
+        string Output,
+        decimal InitialEquity,
+        decimal FeeBps,
+        decimal SlippageBps,
+        bool KeepOpen);
 }
