@@ -45,7 +45,7 @@ internal sealed unsafe partial class LuaVm
             throw new LuaScriptException(
                 _script,
                 stepName,
-                actionType == TypeNil ? LuaErrorKind.InvalidAction : LuaErrorKind.InvalidAction,
+                LuaErrorKind.InvalidAction,
                 actionType == TypeNil
                     ? $"the returned table has no 'action' field; valid actions in {stepName}: {ValidFor(step)}"
                     : $"field 'action' must be a string, got {TypeName(actionType)}",
@@ -101,7 +101,7 @@ internal sealed unsafe partial class LuaVm
             Manage => kind is StrategyActionKind.Exit or StrategyActionKind.UpdateStopLoss or StrategyActionKind.UpdateTakeProfit,
             _ => false,
         };
-        var actionName = ToManagedStringCached(l, -1);
+        var actionName = KeyString(l, -1);
         if (!legal)
         {
             throw new LuaScriptException(
@@ -284,8 +284,6 @@ internal sealed unsafe partial class LuaVm
 
     private LuaScriptException FieldError(string stepName, string action, string field, string problem) =>
         new(_script, stepName, LuaErrorKind.InvalidAction, $"field '{field}' of action '{action}' {problem}", field: field);
-
-    private string ToManagedStringCached(IntPtr l, int index) => KeyString(l, index);
 
     private static void PushKey(IntPtr l, ReadOnlySpan<byte> key)
     {

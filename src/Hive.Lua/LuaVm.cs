@@ -371,6 +371,12 @@ internal sealed unsafe partial class LuaVm : IDisposable
         var type = lua_type(l, -1);
         var text = type == TypeString ? ToManagedString(l, -1) : $"error object is a {TypeName(type)} value";
         var (line, detail) = SplitPosition(text);
+        if (_alloc->Refused != 0 && detail.Contains("not enough memory", StringComparison.Ordinal))
+        {
+            // A memory error the script caught with pcall and raised again.
+            return new LuaScriptException(_script, step, LuaErrorKind.MemoryLimit, MemoryMessage(), line);
+        }
+
         var errorKind = detail.Contains("is not available in the Hive Lua sandbox", StringComparison.Ordinal)
             ? LuaErrorKind.Forbidden
             : LuaErrorKind.Runtime;

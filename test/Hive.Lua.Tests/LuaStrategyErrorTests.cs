@@ -258,6 +258,18 @@ public sealed class LuaStrategyErrorTests
     }
 
     [Fact]
+    public void DetectOpportunity_MemoryErrorCaughtAndRaisedAgain_IsStillMemoryLimit()
+    {
+        var options = new LuaStrategyOptions { MemoryLimitBytes = 1024 * 1024 };
+        var body = "local ok, err = pcall(string.rep, 'x', 100000000)\nerror(err)";
+        using var sut = LuaStrategy.FromSource("rethrow.lua", Scripts.WithStep("detect_opportunity", body), options: options);
+
+        var error = Assert.Throws<LuaScriptException>(() => sut.DetectOpportunity(Scripts.Bar, _context, _indicators));
+
+        Assert.Equal(LuaErrorKind.MemoryLimit, error.Kind);
+    }
+
+    [Fact]
     public void DetectOpportunity_SingleHugeString_StopsAtCap()
     {
         var options = new LuaStrategyOptions { MemoryLimitBytes = 1024 * 1024 };
