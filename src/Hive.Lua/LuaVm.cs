@@ -52,12 +52,11 @@ internal sealed unsafe partial class LuaVm : IDisposable
 
     static LuaVm()
     {
-        var library = NativeLibrary.Load("lua54", typeof(LuaVm).Assembly, null);
-        LuaErrorAddress = NativeLibrary.GetExport(library, "lua_error");
-        OpenBase = NativeLibrary.GetExport(library, "luaopen_base");
-        OpenString = NativeLibrary.GetExport(library, "luaopen_string");
-        OpenTable = NativeLibrary.GetExport(library, "luaopen_table");
-        OpenMath = NativeLibrary.GetExport(library, "luaopen_math");
+        LuaErrorAddress = LuaLibrary.Export("lua_error");
+        OpenBase = LuaLibrary.Export("luaopen_base");
+        OpenString = LuaLibrary.Export("luaopen_string");
+        OpenTable = LuaLibrary.Export("luaopen_table");
+        OpenMath = LuaLibrary.Export("luaopen_math");
     }
 
     private LuaVm(string script, LuaStrategyOptions options)
