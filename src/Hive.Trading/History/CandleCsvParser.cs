@@ -255,7 +255,7 @@ internal static class CandleCsvParser
             throw CandleDataError.Create(fileName, line, $"column '{column}' is empty");
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        if (!Utf8Number.TryParse(text, out var value))
         {
             throw CandleDataError.Create(fileName, line, $"column '{column}' is '{Encoding.UTF8.GetString(text)}', not a number");
         }

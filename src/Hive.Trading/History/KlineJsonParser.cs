@@ -27,6 +27,7 @@ internal static class KlineJsonParser
             }
 
             var index = 0;
+            var lines = new LineCounter();
             Span<double> values = stackalloc double[5];
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
@@ -36,7 +37,7 @@ internal static class KlineJsonParser
                     throw Error(content, reader, fileName, $"kline {index} is not an array");
                 }
 
-                var line = LineOf(content, reader.TokenStartIndex);
+                var line = lines.LineAt(content, reader.TokenStartIndex);
                 long openTime = 0, closeTime = 0;
                 var field = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -107,7 +108,7 @@ internal static class KlineJsonParser
         var ok = reader.TokenType switch
         {
             JsonTokenType.String when !reader.HasValueSequence && !reader.ValueIsEscaped =>
-                double.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out value),
+                Utf8Number.TryParse(reader.ValueSpan, out value),
             JsonTokenType.String => double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value),
             JsonTokenType.Number => reader.TryGetDouble(out value),
             _ => (value = 0) != 0,
@@ -132,4 +133,24 @@ internal static class KlineJsonParser
 
     private static int LineOf(ReadOnlySpan<byte> content, long offset) =>
         content[..(int)Math.Min(offset, content.Length)].Count((byte)'\n') + 1;
+
+    /// <summary>Line numbers of increasing offsets, counting each newline once (a count from the start per kline would be quadratic).</summary>
+    private struct LineCounter
+    {
+        private int _offset;
+        private int _line;
+
+        public int LineAt(ReadOnlySpan<byte> content, long offset)
+        {
+            var end = (int)Math.Min(offset, content.Length);
+            if (_line == 0)
+            {
+                _line = 1;
+            }
+
+            _line += content[_offset..end].Count((byte)'\n');
+            _offset = end;
+            return _line;
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Hive.Trading.Strategies;
+
 namespace Hive.Trading.Indicators;
 
 /// <summary>
@@ -77,6 +79,25 @@ public sealed class BollingerBands
         {
             var sigma = StandardDeviation;
             return sigma > 0 ? (_last - (Middle - (K * sigma))) / (2 * K * sigma) : IsReady ? 0.5 : double.NaN;
+        }
+    }
+
+    /// <summary>All five readings at once (one square root); <c>null</c> until ready.</summary>
+    public BollingerValue? Current
+    {
+        get
+        {
+            if (!IsReady)
+            {
+                return null;
+            }
+
+            var middle = Middle;
+            var sigma = StandardDeviation;
+            var half = K * sigma;
+            var upper = middle + half;
+            var lower = middle - half;
+            return new BollingerValue(upper, middle, lower, 2 * half / middle, sigma > 0 ? (_last - lower) / (2 * half) : 0.5);
         }
     }
 

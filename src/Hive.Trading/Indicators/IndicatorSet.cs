@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Hive.Trading.Market;
 using Hive.Trading.Strategies;
 
@@ -6,35 +7,32 @@ namespace Hive.Trading.Indicators;
 /// <summary>
 /// The indicators one runner's strategy asks for, over that runner's <see cref="CandleWindow"/>. An indicator is
 /// created on its first request, warmed by replaying the window's bars oldest to newest, and from then on updated
-/// incrementally by <see cref="Update"/> on every closed bar; a repeated request is a dictionary lookup on a struct
-/// key (no allocation) and never a pass over the window. Each method returns <c>null</c> until its indicator is ready.
+/// incrementally by <see cref="Update"/> on every closed bar; a repeated request is a lookup (a scan of the few
+/// indicators of that kind, or a dictionary on a struct key once there are more than
+/// <see cref="ScanLimit"/>; no allocation either way) and never a pass over the window. Each method returns
+/// <c>null</c> until its indicator is ready.
 /// </summary>
 /// <remarks>
 /// An indicator first requested after more bars than the window's capacity have passed sees only the bars still in
 /// the window: its warm-up starts at the window's oldest bar, so it may need more bars to be ready, and an EMA or a
 /// Wilder average started later carries a different seed than one started at the first bar (the difference decays
-/// geometrically). Size the window at least as long as the longest period the strategy asks for. Not thread-safe: one
-/// runner owns one set.
+/// geometrically). Size the window at least as long as the longest period the strategy asks for, or request the
+/// indicators before the first bar. Not thread-safe: one runner owns one set.
 /// </remarks>
 public sealed class IndicatorSet : IIndicatorProvider
 {
+    /// <summary>Up to this many indicators of one kind a lookup scans a list; beyond it, a dictionary.</summary>
+    public const int ScanLimit = 8;
+
     private readonly CandleWindow _window;
-    private readonly Dictionary<int, SimpleMovingAverage> _smaByPeriod = [];
-    private readonly Dictionary<int, ExponentialMovingAverage> _emaByPeriod = [];
-    private readonly Dictionary<int, RelativeStrengthIndex> _rsiByPeriod = [];
-    private readonly Dictionary<(int Fast, int Slow, int Signal), Macd> _macdByPeriods = [];
-    private readonly Dictionary<(int Period, double K), BollingerBands> _bollingerByParameters = [];
-    private readonly Dictionary<int, AverageTrueRange> _atrByPeriod = [];
-    private readonly Dictionary<int, RollingMaximum> _highByPeriod = [];
-    private readonly Dictionary<int, RollingMinimum> _lowByPeriod = [];
-    private readonly List<SimpleMovingAverage> _smas = [];
-    private readonly List<ExponentialMovingAverage> _emas = [];
-    private readonly List<RelativeStrengthIndex> _rsis = [];
-    private readonly List<Macd> _macds = [];
-    private readonly List<BollingerBands> _bollingers = [];
-    private readonly List<AverageTrueRange> _atrs = [];
-    private readonly List<RollingMaximum> _highs = [];
-    private readonly List<RollingMinimum> _lows = [];
+    private readonly Kind<int, SimpleMovingAverage> _smas = new();
+    private readonly Kind<int, ExponentialMovingAverage> _emas = new();
+    private readonly Kind<int, RelativeStrengthIndex> _rsis = new();
+    private readonly Kind<(int Fast, int Slow, int Signal), Macd> _macds = new();
+    private readonly Kind<(int Period, double K), BollingerBands> _bollingers = new();
+    private readonly Kind<int, AverageTrueRange> _atrs = new();
+    private readonly Kind<int, RollingMaximum> _highs = new();
+    private readonly Kind<int, RollingMinimum> _lows = new();
 
     /// <summary>Creates an empty set over <paramref name="window"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="window"/> is null.</exception>
@@ -57,42 +55,42 @@ public sealed class IndicatorSet : IIndicatorProvider
     public void Update(in Candle closedBar)
     {
         var close = closedBar.Close;
-        foreach (var sma in _smas)
+        foreach (var sma in _smas.All)
         {
             sma.Update(close);
         }
 
-        foreach (var ema in _emas)
+        foreach (var ema in _emas.All)
         {
             ema.Update(close);
         }
 
-        foreach (var rsi in _rsis)
+        foreach (var rsi in _rsis.All)
         {
             rsi.Update(close);
         }
 
-        foreach (var macd in _macds)
+        foreach (var macd in _macds.All)
         {
             macd.Update(close);
         }
 
-        foreach (var bands in _bollingers)
+        foreach (var bands in _bollingers.All)
         {
             bands.Update(close);
         }
 
-        foreach (var atr in _atrs)
+        foreach (var atr in _atrs.All)
         {
             atr.Update(closedBar.High, closedBar.Low, close);
         }
 
-        foreach (var high in _highs)
+        foreach (var high in _highs.All)
         {
             high.Update(closedBar.High);
         }
 
-        foreach (var low in _lows)
+        foreach (var low in _lows.All)
         {
             low.Update(closedBar.Low);
         }
@@ -101,14 +99,6 @@ public sealed class IndicatorSet : IIndicatorProvider
     /// <summary>Drops every indicator; the next requests create and warm them again from the window.</summary>
     public void Clear()
     {
-        _smaByPeriod.Clear();
-        _emaByPeriod.Clear();
-        _rsiByPeriod.Clear();
-        _macdByPeriods.Clear();
-        _bollingerByParameters.Clear();
-        _atrByPeriod.Clear();
-        _highByPeriod.Clear();
-        _lowByPeriod.Clear();
         _smas.Clear();
         _emas.Clear();
         _rsis.Clear();
@@ -122,7 +112,7 @@ public sealed class IndicatorSet : IIndicatorProvider
     /// <inheritdoc />
     public double? Sma(int period)
     {
-        if (!_smaByPeriod.TryGetValue(period, out var sma))
+        if (!_smas.TryFind(period, out var sma))
         {
             sma = new SimpleMovingAverage(period);
             for (var ago = _window.Count - 1; ago >= 0; ago--)
@@ -130,8 +120,7 @@ public sealed class IndicatorSet : IIndicatorProvider
                 sma.Update(_window[ago].Close);
             }
 
-            _smaByPeriod.Add(period, sma);
-            _smas.Add(sma);
+            _smas.Add(period, sma);
         }
 
         return sma.IsReady ? sma.Value : null;
@@ -140,7 +129,7 @@ public sealed class IndicatorSet : IIndicatorProvider
     /// <inheritdoc />
     public double? Ema(int period)
     {
-        if (!_emaByPeriod.TryGetValue(period, out var ema))
+        if (!_emas.TryFind(period, out var ema))
         {
             ema = new ExponentialMovingAverage(period);
             for (var ago = _window.Count - 1; ago >= 0; ago--)
@@ -148,8 +137,7 @@ public sealed class IndicatorSet : IIndicatorProvider
                 ema.Update(_window[ago].Close);
             }
 
-            _emaByPeriod.Add(period, ema);
-            _emas.Add(ema);
+            _emas.Add(period, ema);
         }
 
         return ema.IsReady ? ema.Value : null;
@@ -158,7 +146,7 @@ public sealed class IndicatorSet : IIndicatorProvider
     /// <inheritdoc />
     public double? Rsi(int period)
     {
-        if (!_rsiByPeriod.TryGetValue(period, out var rsi))
+        if (!_rsis.TryFind(period, out var rsi))
         {
             rsi = new RelativeStrengthIndex(period);
             for (var ago = _window.Count - 1; ago >= 0; ago--)
@@ -166,8 +154,7 @@ public sealed class IndicatorSet : IIndicatorProvider
                 rsi.Update(_window[ago].Close);
             }
 
-            _rsiByPeriod.Add(period, rsi);
-            _rsis.Add(rsi);
+            _rsis.Add(period, rsi);
         }
 
         return rsi.IsReady ? rsi.Value : null;
@@ -177,7 +164,7 @@ public sealed class IndicatorSet : IIndicatorProvider
     public MacdValue? Macd(int fastPeriod, int slowPeriod, int signalPeriod)
     {
         var key = (fastPeriod, slowPeriod, signalPeriod);
-        if (!_macdByPeriods.TryGetValue(key, out var macd))
+        if (!_macds.TryFind(key, out var macd))
         {
             macd = new Macd(fastPeriod, slowPeriod, signalPeriod);
             for (var ago = _window.Count - 1; ago >= 0; ago--)
@@ -185,18 +172,17 @@ public sealed class IndicatorSet : IIndicatorProvider
                 macd.Update(_window[ago].Close);
             }
 
-            _macdByPeriods.Add(key, macd);
-            _macds.Add(macd);
+            _macds.Add(key, macd);
         }
 
-        return macd.IsReady ? new MacdValue(macd.Line, macd.Signal, macd.Histogram) : null;
+        return macd.Current;
     }
 
     /// <inheritdoc />
     public BollingerValue? Bollinger(int period, double k)
     {
         var key = (period, k);
-        if (!_bollingerByParameters.TryGetValue(key, out var bands))
+        if (!_bollingers.TryFind(key, out var bands))
         {
             bands = new BollingerBands(period, k);
             for (var ago = _window.Count - 1; ago >= 0; ago--)
@@ -204,17 +190,16 @@ public sealed class IndicatorSet : IIndicatorProvider
                 bands.Update(_window[ago].Close);
             }
 
-            _bollingerByParameters.Add(key, bands);
-            _bollingers.Add(bands);
+            _bollingers.Add(key, bands);
         }
 
-        return bands.IsReady ? new BollingerValue(bands.Upper, bands.Middle, bands.Lower, bands.Bandwidth, bands.PercentB) : null;
+        return bands.Current;
     }
 
     /// <inheritdoc />
     public double? Atr(int period)
     {
-        if (!_atrByPeriod.TryGetValue(period, out var atr))
+        if (!_atrs.TryFind(period, out var atr))
         {
             atr = new AverageTrueRange(period);
             for (var ago = _window.Count - 1; ago >= 0; ago--)
@@ -222,8 +207,7 @@ public sealed class IndicatorSet : IIndicatorProvider
                 atr.Update(in _window[ago]);
             }
 
-            _atrByPeriod.Add(period, atr);
-            _atrs.Add(atr);
+            _atrs.Add(period, atr);
         }
 
         return atr.IsReady ? atr.Value : null;
@@ -232,7 +216,7 @@ public sealed class IndicatorSet : IIndicatorProvider
     /// <inheritdoc />
     public double? High(int period)
     {
-        if (!_highByPeriod.TryGetValue(period, out var high))
+        if (!_highs.TryFind(period, out var high))
         {
             high = new RollingMaximum(period);
             for (var ago = _window.Count - 1; ago >= 0; ago--)
@@ -240,8 +224,7 @@ public sealed class IndicatorSet : IIndicatorProvider
                 high.Update(_window[ago].High);
             }
 
-            _highByPeriod.Add(period, high);
-            _highs.Add(high);
+            _highs.Add(period, high);
         }
 
         return high.IsReady ? high.Value : null;
@@ -250,7 +233,7 @@ public sealed class IndicatorSet : IIndicatorProvider
     /// <inheritdoc />
     public double? Low(int period)
     {
-        if (!_lowByPeriod.TryGetValue(period, out var low))
+        if (!_lows.TryFind(period, out var low))
         {
             low = new RollingMinimum(period);
             for (var ago = _window.Count - 1; ago >= 0; ago--)
@@ -258,10 +241,58 @@ public sealed class IndicatorSet : IIndicatorProvider
                 low.Update(_window[ago].Low);
             }
 
-            _lowByPeriod.Add(period, low);
-            _lows.Add(low);
+            _lows.Add(period, low);
         }
 
         return low.IsReady ? low.Value : null;
+    }
+
+    /// <summary>The indicators of one kind: a list to update in order and to scan, and a dictionary for many.</summary>
+    private sealed class Kind<TKey, TIndicator>
+        where TKey : struct, IEquatable<TKey>
+        where TIndicator : class
+    {
+        private readonly List<TKey> _keys = [];
+        private readonly List<TIndicator> _indicators = [];
+        private readonly Dictionary<TKey, TIndicator> _byKey = [];
+
+        public int Count => _indicators.Count;
+
+        public Span<TIndicator> All => CollectionsMarshal.AsSpan(_indicators);
+
+        public bool TryFind(TKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TIndicator? indicator)
+        {
+            if (_indicators.Count > ScanLimit)
+            {
+                return _byKey.TryGetValue(key, out indicator);
+            }
+
+            var keys = CollectionsMarshal.AsSpan(_keys);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (keys[i].Equals(key))
+                {
+                    indicator = _indicators[i];
+                    return true;
+                }
+            }
+
+            indicator = null;
+            return false;
+        }
+
+        public void Add(TKey key, TIndicator indicator)
+        {
+            _keys.Add(key);
+            _indicators.Add(indicator);
+            _byKey.Add(key, indicator);
+        }
+
+        public void Clear()
+        {
+            _keys.Clear();
+            _indicators.Clear();
+            _byKey.Clear();
+        }
     }
 }

@@ -1,3 +1,5 @@
+using Hive.Trading.Strategies;
+
 namespace Hive.Trading.Indicators;
 
 /// <summary>
@@ -56,6 +58,22 @@ public sealed class Macd
 
     /// <summary>Line − signal; <see cref="double.NaN"/> until <see cref="IsReady"/>.</summary>
     public double Histogram => _signal.IsReady ? Line - _signal.Value : double.NaN;
+
+    /// <summary>Line, signal and histogram at once; <c>null</c> until <see cref="IsReady"/>.</summary>
+    public MacdValue? Current
+    {
+        get
+        {
+            if (!_signal.IsReady)
+            {
+                return null;
+            }
+
+            var line = _fast.Value - _slow.Value;
+            var signal = _signal.Value;
+            return new MacdValue(line, signal, line - signal);
+        }
+    }
 
     /// <summary>Adds the next value and returns <see cref="IsReady"/>.</summary>
     public bool Update(double value)

@@ -112,6 +112,32 @@ public sealed class RunnerPortfolio
         return trade;
     }
 
+    /// <summary>
+    /// Restores a persisted position and P&amp;L into a fresh portfolio (a reactivated runner). Closed trades are not
+    /// restored: they live in the ledger.
+    /// </summary>
+    public void Restore(decimal quantity, decimal averageEntryPrice, long entryTime, decimal openEntryFees, decimal realizedPnl, decimal totalFees)
+    {
+        if (Quantity != 0 || _trades.Count != 0 || TotalFees != 0)
+        {
+            throw new InvalidOperationException($"Runner '{RunnerId}': a portfolio that has traded cannot be restored.");
+        }
+
+        if (quantity != 0)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(averageEntryPrice);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(openEntryFees);
+        ArgumentOutOfRangeException.ThrowIfNegative(totalFees);
+        Quantity = quantity;
+        AverageEntryPrice = quantity == 0 ? 0 : averageEntryPrice;
+        EntryTime = quantity == 0 ? 0 : entryTime;
+        OpenEntryFees = quantity == 0 ? 0 : openEntryFees;
+        RealizedPnl = realizedPnl;
+        TotalFees = totalFees;
+    }
+
     private void Open(decimal signed, decimal price, decimal fee, long timestamp)
     {
         if (Quantity == 0)

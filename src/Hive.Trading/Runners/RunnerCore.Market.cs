@@ -245,6 +245,7 @@ public sealed partial class RunnerCore
 
     private void UpdatePositionView(double price)
     {
+        _viewPrice = price;
         if (_signedQuantity == 0)
         {
             Context.Position = null;
@@ -260,8 +261,12 @@ public sealed partial class RunnerCore
     {
         if (Portfolio.Quantity != 0)
         {
-            _lastEquity = Portfolio.Equity(PaperFillModel.ToDecimal(price));
-            UpdatePositionView(price);
+            _lastEquity = _equityBase + (PaperFillModel.ToDecimal(price) * Portfolio.Quantity);
+            if (price != _viewPrice)
+            {
+                UpdatePositionView(price);
+            }
+
             _equityDirty = true;
         }
 

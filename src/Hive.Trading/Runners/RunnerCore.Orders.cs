@@ -146,6 +146,7 @@ public sealed partial class RunnerCore
         _signedQuantity = (double)Portfolio.Quantity;
         _entryPrice = (double)Portfolio.AverageEntryPrice;
         _openFees = (double)Portfolio.OpenEntryFees;
+        UpdateEquityBase();
         _equityDirty = true;
         _lastEquity = Portfolio.Equity(fill.Price);
         AddSignal(signal, detail, (double)fill.Price);

@@ -55,6 +55,8 @@ public sealed partial class RunnerCore
     private double _signedQuantity;
     private double _openFees;
 
+    private double _viewPrice = double.NaN;
+    private decimal _equityBase;
     private decimal _lastEquity;
     private bool _equityStarted;
     private bool _equityDirty;
@@ -85,6 +87,7 @@ public sealed partial class RunnerCore
         _recordEquity = recordEquityCurve;
         _equity = new List<EquityPoint>(recordEquityCurve ? equityCapacity : 0);
         _lastEquity = config.InitialEquity;
+        _equityBase = config.InitialEquity;
     }
 
     /// <summary>The configuration.</summary>
@@ -198,6 +201,72 @@ public sealed partial class RunnerCore
         _machine.Transition(Portfolio.Quantity != 0 ? RunnerState.InPosition : RunnerState.Idle, _lastTimestamp, "resume");
     }
 
+    /// <summary>The state to persist so that a reactivated runner resumes its position (see <see cref="Restore"/>).</summary>
+    public RunnerSnapshot CreateSnapshot() => new(
+        RunnerId,
+        Symbol,
+        _machine.State,
+        StoppedReason,
+        Portfolio.Quantity,
+        Portfolio.AverageEntryPrice,
+        Portfolio.EntryTime,
+        Portfolio.OpenEntryFees,
+        Portfolio.RealizedPnl,
+        Portfolio.TotalFees,
+        _stopLoss,
+        _takeProfit,
+        [.. Context.Values],
+        _orderSequence,
+        _lastTimestamp,
+        _lastPrice);
+
+    /// <summary>
+    /// Restores a persisted snapshot into this fresh runner (same ID and symbol, no data processed yet). A runner saved
+    /// while an order was pending or in Analyzing resumes in Idle when flat: the in-flight decision is not replayed.
+    /// </summary>
+    public void Restore(RunnerSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (!string.Equals(snapshot.RunnerId, RunnerId, StringComparison.Ordinal) || !string.Equals(snapshot.Symbol, Symbol, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Snapshot of runner '{snapshot.RunnerId}' on {snapshot.Symbol} cannot restore runner '{RunnerId}' on {Symbol}.", nameof(snapshot));
+        }
+
+        if (BarsProcessed != 0 || _machine.TransitionCount != 0 || Portfolio.TotalFees != 0)
+        {
+            throw new InvalidOperationException($"Runner '{RunnerId}' has already processed data; restore a snapshot into a fresh runner.");
+        }
+
+        Portfolio.Restore(snapshot.Quantity, snapshot.AverageEntryPrice, snapshot.EntryTime, snapshot.OpenEntryFees, snapshot.RealizedPnl, snapshot.TotalFees);
+        _signedQuantity = (double)Portfolio.Quantity;
+        _entryPrice = (double)Portfolio.AverageEntryPrice;
+        _openFees = (double)Portfolio.OpenEntryFees;
+        UpdateEquityBase();
+        _stopLoss = Portfolio.Quantity == 0 ? null : snapshot.StopLoss;
+        _takeProfit = Portfolio.Quantity == 0 ? null : snapshot.TakeProfit;
+        _orderSequence = snapshot.OrderSequence;
+        _lastTimestamp = snapshot.LastTimestamp;
+        _lastPrice = snapshot.LastPrice;
+        foreach (var (key, value) in snapshot.Context)
+        {
+            Context.Set(key, value);
+        }
+
+        var state = snapshot.State switch
+        {
+            RunnerState.Stopped => RunnerState.Stopped,
+            _ when Portfolio.Quantity != 0 => RunnerState.InPosition,
+            _ => RunnerState.Idle,
+        };
+        _machine.Restore(state, snapshot.LastTimestamp);
+        StoppedReason = state == RunnerState.Stopped ? snapshot.StoppedReason ?? "restored stopped" : null;
+        _lastEquity = Portfolio.Quantity != 0 && _lastPrice > 0
+            ? Portfolio.Equity(PaperFillModel.ToDecimal(_lastPrice))
+            : Portfolio.InitialEquity + Portfolio.RealizedPnl;
+        UpdatePositionView(_lastPrice);
+        Risk.Account?.UpdatePosition(RunnerId, Symbol, Portfolio.Quantity, Portfolio.AverageEntryPrice);
+    }
+
     /// <summary>Adds the last bar's equity to the curve if it is not its last point already (call at the end of a replay).</summary>
     public void CompleteEquityCurve()
     {
@@ -215,6 +284,11 @@ public sealed partial class RunnerCore
             _equity[^1] = new EquityPoint(_lastTimestamp, _lastEquity);
         }
     }
+
+    // Equity = initial + realized + (price − entry) × quantity − open entry fees = base + price × quantity, with the
+    // base fixed between fills: marking a position to market then costs one decimal multiply and one add per bar.
+    private void UpdateEquityBase() =>
+        _equityBase = Portfolio.InitialEquity + Portfolio.RealizedPnl - Portfolio.OpenEntryFees - (Portfolio.AverageEntryPrice * Portfolio.Quantity);
 
     private void AddSignal(string kind, string? detail, double? price = null) =>
         _signals.Add(new SignalMark(_lastTimestamp, price ?? _lastPrice, kind, detail));

@@ -126,6 +126,26 @@ public sealed class RunnerStateMachine
         State = to;
     }
 
+    /// <summary>Puts a fresh machine in a persisted state (a reactivated runner), recording a <c>restore</c> transition.</summary>
+    public void Restore(RunnerState state, long timestamp)
+    {
+        if (TransitionCount != 0)
+        {
+            throw new InvalidOperationException("Only a fresh state machine can be restored.");
+        }
+
+        if (state == State)
+        {
+            return;
+        }
+
+        _history[_next] = new StateTransition(timestamp, State, state, "restore", null);
+        _next = (_next + 1) % _history.Length;
+        _count++;
+        TransitionCount++;
+        State = state;
+    }
+
     private static string LegalActions(RunnerState state) => state switch
     {
         RunnerState.Idle => "none, opportunity",

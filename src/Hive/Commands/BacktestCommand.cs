@@ -22,21 +22,24 @@ internal static class BacktestCommand
     {
         var data = new Option<string[]>("--data")
         {
+            HelpName = "PATH|SYMBOL=PATH",
             Description = "Candle file or folder (Binance kline archive CSV/zip, REST JSON, plain CSV); SYMBOL=PATH names the symbol. Repeatable.",
         };
         var generate = new Option<string[]>("--generate")
         {
+            HelpName = "SYMBOL:BARS[:SEED]",
             Description = $"Generate random-walk candles instead of (or beside) files: {BacktestData.GenerateFormat}, e.g. BTCUSDT:100000:42. Repeatable.",
         };
         var runner = new Option<string[]>("--runner")
         {
+            HelpName = "ID:SYMBOL:STRATEGY[:k=v,...]",
             Description = $"A runner: {RunnerSpec.Format}, e.g. near_ema:NEARUSDT:ema-cross:fast=12,slow=26. Repeatable.",
         };
-        var runners = new Option<string?>("--runners") { Description = "YAML file listing runners (id, symbol, strategy, parameters, quantity, risk, policy)." };
-        var output = new Option<string>("--out") { Description = "Folder for report.json and report.html.", Required = true };
-        var equity = new Option<decimal>("--initial-equity") { Description = "Starting equity of each runner, in quote currency.", DefaultValueFactory = _ => 10_000m };
-        var fee = new Option<decimal>("--fee-bps") { Description = "Fee per fill in basis points of notional (10 = 0.1 %, Binance spot taker).", DefaultValueFactory = _ => 10m };
-        var slippage = new Option<decimal>("--slippage-bps") { Description = "Adverse slippage on market and stop fills, in basis points.", DefaultValueFactory = _ => 0m };
+        var runners = new Option<string?>("--runners") { HelpName = "FILE", Description = "YAML file listing runners (id, symbol, strategy, parameters, quantity, risk, policy)." };
+        var output = new Option<string>("--out") { HelpName = "DIR", Description = "Folder for report.json and report.html.", Required = true };
+        var equity = new Option<decimal>("--initial-equity") { HelpName = "AMOUNT", Description = "Starting equity of each runner, in quote currency.", DefaultValueFactory = _ => 10_000m };
+        var fee = new Option<decimal>("--fee-bps") { HelpName = "BPS", Description = "Fee per fill in basis points of notional (10 = 0.1 %, Binance spot taker).", DefaultValueFactory = _ => 10m };
+        var slippage = new Option<decimal>("--slippage-bps") { HelpName = "BPS", Description = "Adverse slippage on market and stop fills, in basis points.", DefaultValueFactory = _ => 0m };
         var keepOpen = new Option<bool>("--keep-open") { Description = "Leave positions open at the end (marked to market) instead of closing them at the last close." };
 
         var command = new Command("backtest", "Replay candle files through runners and write a report.");
@@ -45,7 +48,7 @@ internal static class BacktestCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(int (parse) => Run(
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             catalog ?? StrategyCatalog.Default,
             console ?? AnsiConsole.Console,
             new Arguments(
@@ -57,11 +60,12 @@ internal static class BacktestCommand
                 parse.GetValue(equity),
                 parse.GetValue(fee),
                 parse.GetValue(slippage),
-                parse.GetValue(keepOpen))));
+                parse.GetValue(keepOpen)),
+            cancellationToken)));
         return command;
     }
 
-    private static int Run(StrategyCatalog catalog, IAnsiConsole console, Arguments args)
+    private static int Run(StrategyCatalog catalog, IAnsiConsole console, Arguments args, CancellationToken cancellationToken)
     {
         if (args.InitialEquity <= 0)
         {
@@ -101,7 +105,7 @@ internal static class BacktestCommand
             CloseOpenPositionsAtEnd = !args.KeepOpen,
         });
 
-        var report = Replay(console, backtester, candles, configs);
+        var report = Replay(console, backtester, candles, configs, cancellationToken);
         var (json, html) = BacktestReportWriter.Write(report, args.Output);
 
         if (Console.IsOutputRedirected && console.Profile.Width < 160)
@@ -159,12 +163,13 @@ internal static class BacktestCommand
         return configs;
     }
 
-    private static BacktestReport Replay(IAnsiConsole console, Backtester backtester, Dictionary<string, IReadOnlyList<Candle>> candles, List<RunnerConfig> configs)
+    private static BacktestReport Replay(IAnsiConsole console, Backtester backtester, Dictionary<string, IReadOnlyList<Candle>> candles,
+        List<RunnerConfig> configs, CancellationToken cancellationToken)
     {
         var total = candles.Where(kv => configs.Any(c => c.Symbol == kv.Key)).Sum(kv => (long)kv.Value.Count);
         if (Console.IsOutputRedirected || !console.Profile.Capabilities.Interactive || total < ProgressThreshold)
         {
-            return backtester.Run(candles, configs);
+            return backtester.Run(candles, configs, null, cancellationToken);
         }
 
         BacktestReport? report = null;
@@ -173,7 +178,7 @@ internal static class BacktestCommand
             .Start(context =>
             {
                 var task = context.AddTask("replaying", maxValue: total);
-                report = backtester.Run(candles, configs, p => task.Value = p.BarsProcessed);
+                report = backtester.Run(candles, configs, p => task.Value = p.BarsProcessed, cancellationToken);
                 task.Value = total;
             });
         return report!;

@@ -66,12 +66,16 @@ public sealed class SharedDataLoadingTests
         foreach (var series in sut)
         {
             var candles = series.Candles;
+            var bad = 0;
             for (var i = 1; i < candles.Count; i++)
             {
-                Assert.True(candles[i].OpenTime > candles[i - 1].OpenTime);
-                Assert.Equal(series.Symbol, candles[i].Symbol);
-                Assert.Equal(candles[i].OpenTime + 59_999, candles[i].CloseTime);
+                if (candles[i].OpenTime <= candles[i - 1].OpenTime || candles[i].Symbol != series.Symbol || candles[i].OpenTime + 59_999 != candles[i].CloseTime)
+                {
+                    bad++;
+                }
             }
+
+            Assert.True(bad == 0, $"{series.Symbol}: {bad} bars out of order, misnamed or not one minute long");
         }
     }
 }

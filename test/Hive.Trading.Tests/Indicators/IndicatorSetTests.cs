@@ -141,6 +141,29 @@ public sealed class IndicatorSetTests
     }
 
     [Fact]
+    public void ManyPeriodsOfOneKind_BeyondTheScanLimit_EachStaysDistinctAndUpdated()
+    {
+        var bars = Series(100);
+        var window = new CandleWindow(100);
+        var sut = new IndicatorSet(window);
+        const int kinds = IndicatorSet.ScanLimit * 3;
+        for (var i = 0; i < bars.Length; i++)
+        {
+            Feed(window, sut, bars[i]);
+            for (var period = 1; period <= kinds; period++)
+            {
+                _ = sut.Sma(period);
+            }
+        }
+
+        Assert.Equal(kinds, sut.Count);
+        for (var period = 1; period <= kinds; period++)
+        {
+            Assert.Equal(Enumerable.Range(0, period).Average(ago => window[ago].Close), sut.Sma(period)!.Value, 1e-9);
+        }
+    }
+
+    [Fact]
     public void Request_NonPositivePeriod_Throws()
     {
         var sut = new IndicatorSet(new CandleWindow(10));

@@ -148,6 +148,31 @@ public sealed class WorkedExampleTests
     }
 
     [Fact]
+    public void Current_BollingerAndMacd_MatchTheirSingleProperties()
+    {
+        var bands = new BollingerBands(5, 2.5);
+        var macd = new Macd(3, 6, 4);
+        Assert.Null(bands.Current);
+        Assert.Null(macd.Current);
+        for (var i = 0; i < 40; i++)
+        {
+            bands.Update(50 + (i % 7) - (i % 3));
+            macd.Update(50 + (i % 7) - (i % 3));
+        }
+
+        var b = bands.Current!.Value;
+        Assert.Equal(bands.Upper, b.Upper, Tolerance);
+        Assert.Equal(bands.Middle, b.Middle, Tolerance);
+        Assert.Equal(bands.Lower, b.Lower, Tolerance);
+        Assert.Equal(bands.Bandwidth, b.Bandwidth, Tolerance);
+        Assert.Equal(bands.PercentB, b.PercentB, Tolerance);
+        var m = macd.Current!.Value;
+        Assert.Equal(macd.Line, m.Line, Tolerance);
+        Assert.Equal(macd.Signal, m.Signal, Tolerance);
+        Assert.Equal(macd.Histogram, m.Histogram, Tolerance);
+    }
+
+    [Fact]
     public void BollingerBands_FlatSeries_HasZeroWidthAndPercentBOneHalf()
     {
         var sut = new BollingerBands(4, 2);
@@ -160,6 +185,7 @@ public sealed class WorkedExampleTests
         Assert.Equal(40_000.1, sut.Upper, 1e-9);
         Assert.Equal(0.5, sut.PercentB);
         Assert.Equal(0, sut.Bandwidth);
+        Assert.Equal(0.5, sut.Current!.Value.PercentB);
     }
 
     [Fact]

@@ -333,6 +333,118 @@ public sealed class RunnerCoreTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    [Fact]
+    public void OnMarketEvent_CandleQuoteTradeAndGap_AreEachHandled()
+    {
+        var sut = Runner(ScriptedStrategy.EnterLongOnce(1, stopLoss: 95));
+
+        sut.OnMarketEvent(MarketEvent.FromCandle(Bars.Flat(0, 100)));
+        sut.OnMarketEvent(MarketEvent.FromCandle(Bars.Flat(1, 100)));
+        sut.OnMarketEvent(MarketEvent.FromTrade(new TradeTick("BTCUSDT", Bars.T0 + 130_000, 1, 98.5, 1, false)));
+        var lastTrade = sut.LastPrice;
+        var gap = sut.OnMarketEvent(MarketEvent.FromGap("BTCUSDT", Bars.T0 + 140_000, "reconnect"));
+        var stop = sut.OnMarketEvent(MarketEvent.FromQuote(new Quote("BTCUSDT", Bars.T0 + 150_000, 94, 1, 94.2, 1)));
+
+        Assert.Equal(98.5, lastTrade);
+        Assert.Equal(RunnerEvents.Gap, gap);
+        Assert.Contains(sut.Signals, s => s.Kind == "gap" && s.Detail == "reconnect");
+        Assert.True(stop.HasFlag(RunnerEvents.ProtectiveExit));
+        Assert.Equal(94m, Assert.Single(sut.Trades).ExitPrice);
+    }
+
+    [Fact]
+    public void StopAndResume_InPosition_ReturnsToInPositionAndKeepsThePosition()
+    {
+        var strategy = ScriptedStrategy.EnterLongOnce(1);
+        var sut = Runner(strategy);
+        sut.OnCandle(Bars.Flat(0, 100));
+        sut.OnCandle(Bars.Flat(1, 100));
+
+        sut.Stop("operator pause");
+        strategy.Calls.Clear();
+        sut.OnCandle(Bars.Flat(2, 105));
+        var stoppedState = sut.State;
+        sut.Resume();
+
+        Assert.Equal(RunnerState.Stopped, stoppedState);
+        Assert.Empty(strategy.Calls);
+        Assert.Equal(RunnerState.InPosition, sut.State);
+        Assert.Equal(10_000m + 5 - 0.1m, sut.Equity);
+    }
+
+    [Fact]
+    public void KillSwitch_Reducing_LetsTheStrategyExitButNotEnter()
+    {
+        var account = new AccountRisk();
+        var strategy = ScriptedStrategy.EnterLongOnce(1);
+        strategy.Manage = static (data, _) => data.Close > 102 ? StrategyAction.Exit() : StrategyAction.None;
+        var sut = Runner(strategy, account: account);
+        var blocked = Runner(ScriptedStrategy.EnterLongOnce(1), Config("r2"), account: account);
+        sut.OnCandle(Bars.Flat(0, 100));
+        sut.OnCandle(Bars.Flat(1, 100));
+
+        account.KillSwitch.Engage(KillSwitchLevel.Reducing, "drill");
+        blocked.OnCandle(Bars.Flat(1, 100));
+        blocked.OnCandle(Bars.Flat(2, 100));
+        sut.OnCandle(Bars.Flat(2, 103));
+
+        Assert.Equal(RunnerState.Idle, sut.State);
+        Assert.Single(sut.Trades);
+        Assert.Equal(0m, blocked.Portfolio.Quantity);
+        Assert.Contains(blocked.Signals, s => s.Kind == "risk_denied" && s.Detail!.StartsWith("KillSwitchReducing: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void KillSwitch_Halted_KeepsThePositionOpenWhenTheStopIsHit()
+    {
+        var sut = Runner(ScriptedStrategy.EnterLongOnce(1, stopLoss: 95));
+        sut.OnCandle(Bars.Flat(0, 100));
+        sut.OnCandle(Bars.Flat(1, 100));
+        sut.Risk.KillSwitch.Engage(KillSwitchLevel.Halted);
+
+        var events = sut.OnCandle(Bars.At(2, 99, 99, 90, 92));
+
+        Assert.True(events.HasFlag(RunnerEvents.RiskDenied));
+        Assert.Equal(RunnerState.InPosition, sut.State);
+        Assert.Equal(1m, sut.Portfolio.Quantity);
+        Assert.Equal(1, sut.RiskDenials);
+    }
+
+    [Fact]
+    public void Restore_SnapshotInPosition_ResumesPositionProtectionsContextAndOrderIds()
+    {
+        var original = Runner(ScriptedStrategy.EnterLongOnce(2, stopLoss: 95));
+        original.Context.SetString("note", "kept");
+        original.OnCandle(Bars.Flat(0, 100));
+        original.OnCandle(Bars.Flat(1, 100));
+        original.OnCandle(Bars.Flat(2, 101));
+        var snapshot = original.CreateSnapshot();
+        var router = new PaperOrderRouter();
+        var sut = Runner(new ScriptedStrategy(), router: router);
+
+        sut.Restore(snapshot);
+        var equityAfterRestore = sut.Equity;
+        sut.OnCandle(Bars.At(3, 100, 100, 94, 96));
+
+        Assert.Equal(original.Equity, equityAfterRestore);
+        Assert.Equal("restore", sut.StateMachine.History[0].Trigger);
+        Assert.Equal("kept", sut.Context.GetString("note"));
+        var trade = Assert.Single(sut.Trades);
+        Assert.Equal(95m, trade.ExitPrice);
+        Assert.Equal(100m, trade.EntryPrice);
+        Assert.Equal(((95m - 100m) * 2) - 0.2m - 0.19m, trade.Pnl);
+        Assert.Equal(snapshot.OrderSequence + 1, sut.CreateSnapshot().OrderSequence);
+    }
+
+    [Fact]
+    public void Restore_IntoARunnerThatTraded_Throws()
+    {
+        var sut = Runner(new ScriptedStrategy());
+        sut.OnCandle(Bars.Flat(0, 100));
+
+        Assert.Throws<InvalidOperationException>(() => sut.Restore(Runner(new ScriptedStrategy()).CreateSnapshot()));
+    }
+
     private sealed class PendingRouter : IOrderRouter
     {
         public List<OrderRequest> Orders { get; } = [];

@@ -9,6 +9,7 @@ internal sealed class CandleMerge
 {
     private readonly Candle[][] _series;
     private readonly int[] _position;
+    private readonly long[] _head;
     private readonly int[] _heap;
     private int _heapSize;
 
@@ -16,11 +17,13 @@ internal sealed class CandleMerge
     {
         _series = series;
         _position = new int[series.Length];
+        _head = new long[series.Length];
         _heap = new int[series.Length];
         for (var s = 0; s < series.Length; s++)
         {
             if (series[s].Length > 0)
             {
+                _head[s] = series[s][0].CloseTime;
                 _heap[_heapSize++] = s;
             }
         }
@@ -46,7 +49,12 @@ internal sealed class CandleMerge
 
         series = _heap[0];
         index = _position[series]++;
-        if (_position[series] >= _series[series].Length)
+        var candles = _series[series];
+        if (_position[series] < candles.Length)
+        {
+            _head[series] = candles[_position[series]].CloseTime;
+        }
+        else
         {
             _heap[0] = _heap[--_heapSize];
         }
@@ -74,8 +82,8 @@ internal sealed class CandleMerge
 
     private bool Less(int a, int b)
     {
-        var ta = _series[a][_position[a]].CloseTime;
-        var tb = _series[b][_position[b]].CloseTime;
+        var ta = _head[a];
+        var tb = _head[b];
         return ta < tb || (ta == tb && a < b);
     }
 

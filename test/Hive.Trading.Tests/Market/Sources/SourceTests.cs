@@ -1,5 +1,7 @@
 using Hive.Trading.Market;
 using Hive.Trading.Market.Sources;
+using Hive.Trading.Runners;
+using Hive.Trading.Strategies.Compiled;
 using Hive.Trading.Tests.TestSupport;
 
 namespace Hive.Trading.Tests.Market.Sources;
@@ -91,6 +93,33 @@ public sealed class SourceTests
 
         var generated = RandomWalkMarketDataSource.GenerateCandles("BBB", 3, sut.Options, symbolIndex: 1);
         Assert.Equal(generated, events.Where(e => e.Kind == MarketEventKind.Candle && e.Symbol == "BBB").Select(e => e.Candle));
+    }
+
+    [Fact]
+    public async Task RandomWalkWithQuotes_DrivingARunner_EntersAtTheAskAndExitsAtTheBid()
+    {
+        var source = new RandomWalkMarketDataSource(["AAA"], new RandomWalkOptions { Bars = 3000, Quotes = true, Seed = 3 });
+        var sut = new RunnerCore(
+            new RunnerConfig { RunnerId = "paper", Symbol = "AAA", Strategy = "ema-cross", DefaultQuantity = 1 },
+            new EmaCrossStrategy(5, 20));
+        var asks = new Dictionary<long, double>();
+        var bids = new Dictionary<long, double>();
+
+        await foreach (var e in source.ReadAsync())
+        {
+            if (e.Kind == MarketEventKind.Quote)
+            {
+                asks[e.Timestamp] = e.Quote.AskPrice;
+                bids[e.Timestamp] = e.Quote.BidPrice;
+            }
+
+            sut.OnMarketEvent(e);
+        }
+
+        Assert.NotEmpty(sut.Trades);
+        Assert.All(sut.Trades, t => Assert.Equal((decimal)asks[t.EntryTime], t.EntryPrice));
+        Assert.All(sut.Trades, t => Assert.Equal((decimal)bids[t.ExitTime], t.ExitPrice));
+        Assert.Equal(3000, sut.BarsProcessed);
     }
 
     /// <summary>A clock tests advance by hand; signals when a timer is created.</summary>
