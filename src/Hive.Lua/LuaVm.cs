@@ -530,11 +530,18 @@ internal sealed unsafe partial class LuaVm : IDisposable
         {
             if (lua_getstack(l, level, debug) != 0 && lua_getinfo(l, what, debug) != 0)
             {
-                return *(int*)(debug + DebugCurrentLineOffset);
+                return ScriptLine(debug);
             }
         }
 
         return 0;
+    }
+
+    /// <summary>The current line of a filled <c>lua_Debug</c> when it is in the script (chunk names of files start with '@'), else 0.</summary>
+    private static int ScriptLine(byte* debug)
+    {
+        var source = *(byte**)(debug + DebugSourceOffset);
+        return source is not null && source[0] == (byte)'@' ? *(int*)(debug + DebugCurrentLineOffset) : 0;
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
@@ -591,7 +598,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
             {
                 if (lua_getinfo(l, what, (byte*)debug) != 0)
                 {
-                    vm._abortLine = *(int*)((byte*)debug + DebugCurrentLineOffset);
+                    vm._abortLine = ScriptLine((byte*)debug);
                 }
             }
         }

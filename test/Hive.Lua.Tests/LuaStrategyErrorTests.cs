@@ -216,6 +216,35 @@ public sealed class LuaStrategyErrorTests
         Assert.Equal(LuaErrorKind.InstructionBudget, error.Kind);
     }
 
+    [Theory]
+    [InlineData("local function f(n) return f(n + 1) end\nreturn f(1)", LuaErrorKind.InstructionBudget)]
+    [InlineData("local function f(n) return 1 + f(n + 1) end\nreturn f(1)", LuaErrorKind.InstructionBudget)]
+    [InlineData("local t = setmetatable({}, { __index = function(t, k) return t[k] end })\nreturn t.x", LuaErrorKind.Runtime)]
+    public void DetectOpportunity_RunawayRecursion_IsAnErrorNotACrash(string body, LuaErrorKind kind)
+    {
+        var options = new LuaStrategyOptions { InstructionBudget = 1_000_000, MemoryLimitBytes = 64L * 1024 * 1024 };
+        using var sut = LuaStrategy.FromSource("deep.lua", Scripts.WithStep("detect_opportunity", body), options: options);
+
+        var error = Assert.Throws<LuaScriptException>(() => sut.DetectOpportunity(Scripts.Bar, _context, _indicators));
+        var next = Record.Exception(() => sut.FilterCommitment(Scripts.Bar, _context, _indicators));
+
+        Assert.Equal(kind, error.Kind);
+        Assert.Null(next);
+    }
+
+    [Fact]
+    public void DetectOpportunity_EndlessLoopInsidePrint_ReportsNoPreludeLine()
+    {
+        var options = new LuaStrategyOptions { InstructionBudget = 10_000 };
+        var body = "local t = setmetatable({}, { __tostring = function() while true do end end })\nprint(t)";
+        using var sut = LuaStrategy.FromSource("print.lua", Scripts.WithStep("detect_opportunity", body), options: options);
+
+        var error = Assert.Throws<LuaScriptException>(() => sut.DetectOpportunity(Scripts.Bar, _context, _indicators));
+
+        Assert.Equal(LuaErrorKind.InstructionBudget, error.Kind);
+        Assert.Equal(2, error.Line);
+    }
+
     [Fact]
     public void DetectOpportunity_AfterBudgetError_NextCallRunsNormally()
     {

@@ -33,6 +33,7 @@ internal static unsafe partial class LuaApi
 
     /// <summary>Size of <c>lua_Debug</c> in Lua 5.4 on 64-bit platforms (136 bytes), rounded up.</summary>
     public const int DebugSize = 160;
+    public const int DebugSourceOffset = 32;
     public const int DebugCurrentLineOffset = 48;
     public const int DebugLineDefinedOffset = 52;
 
