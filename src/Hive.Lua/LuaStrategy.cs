@@ -79,7 +79,7 @@ public sealed class LuaStrategy : IStrategy, IDisposable
     /// <summary>
     /// Reloads the script from its file in a new VM. The runner's context and position live outside the VM and are kept;
     /// Lua globals and upvalues of the old script are not. When the new script fails to load, the old one keeps running
-    /// and the <see cref="LuaScriptException"/> says why.
+    /// and the <see cref="LuaScriptException"/> says why. Call it between updates, on the runner's own turn.
     /// </summary>
     public void Reload()
     {

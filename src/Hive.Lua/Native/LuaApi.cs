@@ -5,8 +5,9 @@ namespace Hive.Lua.Native;
 
 /// <summary>
 /// The slice of the Lua 5.4 C API that the strategy host uses, bound directly to the native library that KeraLua ships
-/// (<c>liblua54</c>). Only blittable arguments, so every call is a plain native call with no marshalling. Functions
-/// that neither allocate nor call back into managed code skip the GC transition.
+/// (<c>liblua54</c>, or the library <c>HIVE_LUA_LIBRARY</c> names, see <see cref="LuaLibrary"/>). Only blittable
+/// arguments, so every call is a plain native call with no marshalling. Functions that can neither allocate (the
+/// allocator is managed code) nor run Lua code skip the GC transition.
 /// </summary>
 internal static unsafe partial class LuaApi
 {
@@ -70,10 +71,6 @@ internal static unsafe partial class LuaApi
     [SuppressGCTransition]
     public static partial void lua_rotate(IntPtr l, int index, int n);
 
-    [LibraryImport(Library)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    [SuppressGCTransition]
-    public static partial int lua_checkstack(IntPtr l, int n);
 
     [LibraryImport(Library)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
@@ -105,10 +102,6 @@ internal static unsafe partial class LuaApi
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial byte* lua_tolstring(IntPtr l, int index, nuint* length);
 
-    [LibraryImport(Library)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    [SuppressGCTransition]
-    public static partial IntPtr lua_touserdata(IntPtr l, int index);
 
     [LibraryImport(Library)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
@@ -130,10 +123,6 @@ internal static unsafe partial class LuaApi
     [SuppressGCTransition]
     public static partial void lua_pushboolean(IntPtr l, int b);
 
-    [LibraryImport(Library)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    [SuppressGCTransition]
-    public static partial void lua_pushlightuserdata(IntPtr l, IntPtr p);
 
     [LibraryImport(Library)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
