@@ -29,7 +29,10 @@ public sealed class CandleWindow
     /// <summary>Whether the window holds <see cref="Capacity"/> candles.</summary>
     public bool IsFull => Count == _buffer.Length;
 
-    /// <summary>The candle <paramref name="ago"/> bars before the newest (0 is the newest).</summary>
+    /// <summary>
+    /// The candle <paramref name="ago"/> bars before the newest (0 is the newest). The reference points into the ring:
+    /// read it before the next <see cref="Add"/>, which may overwrite it.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ago"/> is negative or not less than <see cref="Count"/>.</exception>
     public ref readonly Candle this[int ago]
     {

@@ -208,6 +208,25 @@ public sealed class CandleHistoryTests : IDisposable
     }
 
     [Fact]
+    public void LoadFile_Utf8ByteOrderMark_IsSkipped()
+    {
+        var path = Path.Combine(_folder.Path, "bom.csv");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("time,close\n2024-01-02,5\n")]);
+
+        var sut = CandleHistory.LoadFile(path);
+
+        Assert.Equal(5, Assert.Single(sut).Close);
+    }
+
+    [Fact]
+    public void Parse_Bytes_UsesTheGivenSymbol()
+    {
+        var sut = CandleHistory.Parse("time,close\n2024-01-02,5\n2024-01-03,6\n"u8, "memory.csv", "XYZ");
+
+        Assert.Equal(["XYZ", "XYZ"], sut.Select(c => c.Symbol));
+    }
+
+    [Fact]
     public void LoadFile_Missing_ThrowsFileNotFound()
     {
         Assert.Throws<FileNotFoundException>(() => CandleHistory.LoadFile(Path.Combine(_folder.Path, "nope.csv")));

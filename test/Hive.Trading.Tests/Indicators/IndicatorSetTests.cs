@@ -164,6 +164,23 @@ public sealed class IndicatorSetTests
     }
 
     [Fact]
+    public void EarlyRequest_LongerThanWindow_BecomesReadyFromItsOwnHistory()
+    {
+        var window = new CandleWindow(5);
+        var sut = new IndicatorSet(window);
+        var sma = new SimpleMovingAverage(15);
+        Assert.Null(sut.Sma(15));
+        foreach (var bar in Series(30))
+        {
+            Feed(window, sut, bar);
+            sma.Update(bar.Close);
+            Assert.Equal(sma.IsReady, sut.Sma(15).HasValue);
+        }
+
+        Assert.Equal(sma.Value, sut.Sma(15)!.Value, 1e-9);
+    }
+
+    [Fact]
     public void Request_NonPositivePeriod_Throws()
     {
         var sut = new IndicatorSet(new CandleWindow(10));
