@@ -1,5 +1,10 @@
 using System.CommandLine;
 using Hive.Commands;
+using Hive.Lua;
+using Hive.Trading.Strategies;
+
+// Strategy names ending in .lua load Lua scripts (in hive backtest and runner files).
+LuaStrategyResolver.Register(StrategyCatalog.Default);
 
 var root = new RootCommand("Hive: a trading platform on virtual actors. Backtest, paper-trade and trade strategies written in Lua or C#.");
 root.Subcommands.Add(IndicatorsCommand.Create());

@@ -1,0 +1,659 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using Hive.Lua.Native;
+using Hive.Trading.Market;
+using Hive.Trading.Strategies;
+using static Hive.Lua.Native.LuaApi;
+
+namespace Hive.Lua;
+
+/// <summary>
+/// One native Lua 5.4 VM running one strategy script: sandbox, allocator with a cap, instruction budget, and the
+/// conversion of market data, context, indicators and actions. Not thread-safe: a runner calls it from one turn at a
+/// time. Errors never unwind through managed frames: host callbacks record what went wrong and arm a count hook that
+/// is Lua's own <c>lua_error</c>, so the error is raised by native code on the script's next instruction.
+/// </summary>
+internal sealed unsafe partial class LuaVm : IDisposable
+{
+    internal const int Detect = 0;
+    internal const int Filter = 1;
+    internal const int Manage = 2;
+
+    internal static readonly string[] StepNames = ["detect_opportunity", "filter_commitment", "manage_position"];
+
+    private static readonly IntPtr LuaErrorAddress;
+    private static readonly IntPtr OpenBase;
+    private static readonly IntPtr OpenString;
+    private static readonly IntPtr OpenTable;
+    private static readonly IntPtr OpenMath;
+
+    private readonly string _script;
+    private readonly LuaStrategyOptions _options;
+    private readonly AllocState* _alloc;
+    private readonly Dictionary<nint, string> _keys = [];
+    private readonly int[] _stepRefs = new int[3];
+    private GCHandle _self;
+    private IntPtr _l;
+    private int _marketRef;
+    private int _contextRef;
+    private int _indicatorsRef;
+    private int _positionRef;
+    private int _anchorsRef;
+    private int _callRef;
+    private bool _positionShown;
+    private string? _symbol;
+
+    private StrategyContext? _context;
+    private IIndicatorProvider? _indicators;
+    private LuaErrorKind? _abortKind;
+    private string? _abortMessage;
+    private int _abortLine;
+
+    static LuaVm()
+    {
+        LuaErrorAddress = LuaLibrary.Export("lua_error");
+        OpenBase = LuaLibrary.Export("luaopen_base");
+        OpenString = LuaLibrary.Export("luaopen_string");
+        OpenTable = LuaLibrary.Export("luaopen_table");
+        OpenMath = LuaLibrary.Export("luaopen_math");
+    }
+
+    private LuaVm(string script, LuaStrategyOptions options)
+    {
+        _script = script;
+        _options = options;
+        _alloc = (AllocState*)NativeMemory.AllocZeroed((nuint)sizeof(AllocState));
+        _alloc->Limit = options.MemoryLimitBytes;
+        _alloc->HostDepth = 1;
+    }
+
+    /// <summary>Bytes the VM holds now.</summary>
+    public long MemoryUsed => _l == IntPtr.Zero ? 0 : _alloc->Used;
+
+    /// <summary>Creates a VM, runs the sandbox prelude and the script, and checks the three step functions exist.</summary>
+    public static LuaVm Load(string script, string source, StrategyParameters parameters, LuaStrategyOptions options)
+    {
+        var vm = new LuaVm(script, options);
+        try
+        {
+            vm.Initialize(parameters);
+            vm.LoadScript(source);
+            return vm;
+        }
+        catch
+        {
+            vm.Dispose();
+            throw;
+        }
+    }
+
+    private void Initialize(StrategyParameters parameters)
+    {
+        _l = lua_newstate(&Allocate, (IntPtr)_alloc);
+        if (_l == IntPtr.Zero)
+        {
+            throw new OutOfMemoryException("Cannot create a Lua state.");
+        }
+
+        _self = GCHandle.Alloc(this, GCHandleType.Weak);
+        *(IntPtr*)((byte*)_l - IntPtr.Size) = GCHandle.ToIntPtr(_self);
+        var l = _l;
+
+        OpenLibrary(l, "_G"u8, OpenBase);
+        OpenLibrary(l, "string"u8, OpenString);
+        OpenLibrary(l, "table"u8, OpenTable);
+        OpenLibrary(l, "math"u8, OpenMath);
+
+        lua_createtable(l, 0, 16);
+        _anchorsRef = luaL_ref(l, RegistryIndex);
+
+        lua_createtable(l, 0, 12);
+        _marketRef = luaL_ref(l, RegistryIndex);
+
+        lua_createtable(l, 0, 8);
+        _positionRef = luaL_ref(l, RegistryIndex);
+
+        // context: an empty proxy whose reads and writes go to the runner's StrategyContext; only 'position' is raw.
+        lua_createtable(l, 0, 1);
+        lua_createtable(l, 0, 3);
+        lua_pushcclosure(l, &ContextIndex, 0);
+        SetField(l, "__index"u8);
+        lua_pushcclosure(l, &ContextNewIndex, 0);
+        SetField(l, "__newindex"u8);
+        lua_pushboolean(l, 0);
+        SetField(l, "__metatable"u8);
+        lua_setmetatable(l, -2);
+        _contextRef = luaL_ref(l, RegistryIndex);
+
+        lua_createtable(l, 0, 8);
+        lua_pushcclosure(l, &IndicatorSma, 0);
+        SetField(l, "sma"u8);
+        lua_pushcclosure(l, &IndicatorEma, 0);
+        SetField(l, "ema"u8);
+        lua_pushcclosure(l, &IndicatorRsi, 0);
+        SetField(l, "rsi"u8);
+        lua_pushcclosure(l, &IndicatorMacd, 0);
+        SetField(l, "macd"u8);
+        lua_pushcclosure(l, &IndicatorBollinger, 0);
+        SetField(l, "bollinger"u8);
+        lua_pushcclosure(l, &IndicatorAtr, 0);
+        SetField(l, "atr"u8);
+        lua_pushcclosure(l, &IndicatorHigh, 0);
+        SetField(l, "high"u8);
+        lua_pushcclosure(l, &IndicatorLow, 0);
+        SetField(l, "low"u8);
+        _indicatorsRef = luaL_ref(l, RegistryIndex);
+
+        PushParameters(l, parameters);
+        fixed (byte* name = "params"u8)
+        {
+            lua_setglobal(l, name);
+        }
+
+        RunChunk(LuaPrelude.Source, "=hive", PushPreludeArguments, 4, 1);
+        _callRef = luaL_ref(l, RegistryIndex);
+    }
+
+    private void PushPreludeArguments(IntPtr l)
+    {
+        lua_pushcclosure(l, &HostLog, 0);
+        lua_rawgeti(l, RegistryIndex, _marketRef);
+        lua_rawgeti(l, RegistryIndex, _contextRef);
+        lua_rawgeti(l, RegistryIndex, _indicatorsRef);
+    }
+
+    private void LoadScript(string source)
+    {
+        RunChunk(source, "@" + _script, null, 0, 0);
+
+        var l = _l;
+        for (var i = 0; i < 3; i++)
+        {
+            var name = StepNames[i];
+            var type = GetGlobal(l, name);
+            if (type != TypeFunction)
+            {
+                Pop(l, 1);
+                var message = type == TypeNil
+                    ? $"missing function '{name}': a strategy script defines detect_opportunity, filter_commitment and manage_position"
+                    : $"'{name}' must be a function, got {TypeName(type)}";
+                throw new LuaScriptException(_script, "load", LuaErrorKind.MissingFunction, message, field: name);
+            }
+
+            _stepRefs[i] = luaL_ref(l, RegistryIndex);
+        }
+    }
+
+    private static int GetGlobal(IntPtr l, string name)
+    {
+        lua_rawgeti(l, RegistryIndex, RidxGlobals);
+        PushString(l, name);
+        var type = lua_rawget(l, -2);
+        lua_rotate(l, -2, -1);
+        Pop(l, 1);
+        return type;
+    }
+
+    /// <summary>Loads and runs a chunk under the budget and the cap; errors become <see cref="LuaScriptException"/>.</summary>
+    private void RunChunk(string source, string chunkName, Action<IntPtr>? pushArgument, int argumentCount, int resultCount)
+    {
+        var l = _l;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(source);
+        var nameBytes = System.Text.Encoding.UTF8.GetBytes(chunkName + "\0");
+        int status;
+        fixed (byte* buffer = bytes)
+        fixed (byte* name = nameBytes)
+        fixed (byte* mode = "t"u8)
+        {
+            status = luaL_loadbufferx(l, buffer, (nuint)bytes.Length, name, mode);
+        }
+
+        if (status != StatusOk)
+        {
+            var text = lua_type(l, -1) == TypeString ? ToManagedString(l, -1) : "cannot load the script";
+            lua_settop(l, 0);
+            var (line, detail) = SplitPosition(text);
+            throw status == StatusErrorSyntax
+                ? new LuaScriptException(_script, "load", LuaErrorKind.Syntax, "syntax error: " + detail, line)
+                : new LuaScriptException(_script, "load", LuaErrorKind.MemoryLimit, MemoryMessage(), line);
+        }
+
+        pushArgument?.Invoke(l);
+        status = ProtectedCall(l, argumentCount, resultCount);
+        var error = TakeError(status, "load");
+        if (error is not null)
+        {
+            lua_settop(l, 0);
+            throw error;
+        }
+    }
+
+    private static void OpenLibrary(IntPtr l, ReadOnlySpan<byte> name, IntPtr open)
+    {
+        fixed (byte* p = name)
+        {
+            luaL_requiref(l, p, open, 1);
+        }
+
+        Pop(l, 1);
+    }
+
+    private static void SetField(IntPtr l, ReadOnlySpan<byte> key)
+    {
+        fixed (byte* p = key)
+        {
+            lua_setfield(l, -2, p);
+        }
+    }
+
+    private static void SetNumber(IntPtr l, ReadOnlySpan<byte> key, double value)
+    {
+        lua_pushnumber(l, value);
+        fixed (byte* p = key)
+        {
+            lua_setfield(l, -2, p);
+        }
+    }
+
+    private static void PushParameters(IntPtr l, StrategyParameters parameters)
+    {
+        lua_createtable(l, 0, parameters.Values.Count);
+        foreach (var (key, text) in parameters.Values)
+        {
+            PushString(l, key);
+            if (long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var integer))
+            {
+                lua_pushinteger(l, integer);
+            }
+            else if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                lua_pushnumber(l, number);
+            }
+            else if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+            {
+                lua_pushboolean(l, text.Equals("true", StringComparison.OrdinalIgnoreCase) ? 1 : 0);
+            }
+            else
+            {
+                PushString(l, text);
+            }
+
+            lua_rawset(l, -3);
+        }
+    }
+
+    /// <summary>Runs one step. The stack holds nothing between calls.</summary>
+    public StrategyAction Call(int step, in MarketData data, StrategyContext context, IIndicatorProvider indicators)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(indicators);
+        ObjectDisposedException.ThrowIf(_l == IntPtr.Zero, this);
+        var l = _l;
+        _context = context;
+        _indicators = indicators;
+        try
+        {
+            if (!ReferenceEquals(data.Symbol, _symbol))
+            {
+                SetSymbol(l, data.Symbol);
+            }
+
+            if (context.Position is not null || _positionShown)
+            {
+                UpdatePosition(l, context.Position);
+            }
+
+            lua_rawgeti(l, RegistryIndex, _callRef);
+            lua_rawgeti(l, RegistryIndex, _stepRefs[step]);
+            lua_pushinteger(l, data.Timestamp);
+            lua_pushnumber(l, data.Open);
+            lua_pushnumber(l, data.High);
+            lua_pushnumber(l, data.Low);
+            lua_pushnumber(l, data.Close);
+            lua_pushnumber(l, data.Volume);
+            lua_pushnumber(l, data.Bid);
+            lua_pushnumber(l, data.Ask);
+            lua_pushnumber(l, data.BidQuantity);
+            lua_pushnumber(l, data.AskQuantity);
+            lua_pushnumber(l, data.MidPrice);
+            var status = ProtectedCall(l, 12, 1);
+            var error = TakeError(status, StepNames[step]);
+            if (error is not null)
+            {
+                throw error;
+            }
+
+            return ReadAction(l, step);
+        }
+        finally
+        {
+            lua_settop(l, 0);
+            _context = null;
+            _indicators = null;
+        }
+    }
+
+    private int ProtectedCall(IntPtr l, int nargs, int nresults)
+    {
+        _abortKind = null;
+        _abortMessage = null;
+        _abortLine = 0;
+        _alloc->Refused = 0;
+        lua_sethook(l, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)&CountHook, MaskCount, _options.InstructionBudget);
+        _alloc->HostDepth = 0;
+        var status = PCall(l, nargs, nresults);
+        _alloc->HostDepth = 1;
+        lua_sethook(l, IntPtr.Zero, 0, 0);
+        return status;
+    }
+
+    /// <summary>The error a protected call ended with, or null. The error value is left on the stack for the caller to clear.</summary>
+    private LuaScriptException? TakeError(int status, string step)
+    {
+        if (_abortKind is { } kind)
+        {
+            return new LuaScriptException(_script, step, kind, _abortMessage ?? kind.ToString(), _abortLine);
+        }
+
+        if (status == StatusOk)
+        {
+            return null;
+        }
+
+        if (status == StatusErrorMemory)
+        {
+            return new LuaScriptException(_script, step, LuaErrorKind.MemoryLimit, MemoryMessage());
+        }
+
+        var l = _l;
+        var type = lua_type(l, -1);
+        var text = type == TypeString ? ToManagedString(l, -1) : $"error object is a {TypeName(type)} value";
+        var (line, detail) = SplitPosition(text);
+        if (_alloc->Refused != 0 && detail.Contains("not enough memory", StringComparison.Ordinal))
+        {
+            // A memory error the script caught with pcall and raised again.
+            return new LuaScriptException(_script, step, LuaErrorKind.MemoryLimit, MemoryMessage(), line);
+        }
+
+        var errorKind = detail.Contains("is not available in the Hive Lua sandbox", StringComparison.Ordinal)
+            ? LuaErrorKind.Forbidden
+            : LuaErrorKind.Runtime;
+        return new LuaScriptException(_script, step, errorKind, detail, line);
+    }
+
+    private string MemoryMessage() =>
+        $"memory cap of {_options.MemoryLimitBytes:N0} bytes exceeded (the VM holds {_alloc->Used:N0} bytes)";
+
+    private (int? Line, string Detail) SplitPosition(string text)
+    {
+        // Lua prefixes errors with "chunk:line: "; keep the line when it is the script's own.
+        var match = PositionPattern().Match(text);
+        if (match.Success)
+        {
+            var chunk = match.Groups[1].Value;
+            var line = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var detail = match.Groups[3].Value;
+            return chunk == _script || _script.EndsWith(chunk.TrimStart('.'), StringComparison.Ordinal)
+                ? (line, detail)
+                : (null, $"{chunk}:{line}: {detail}");
+        }
+
+        return (null, text);
+    }
+
+    [GeneratedRegex(@"^([^\n:]+):(\d+): (.*)$", RegexOptions.Singleline)]
+    private static partial Regex PositionPattern();
+
+    private void SetSymbol(IntPtr l, string? symbol)
+    {
+        _symbol = symbol;
+        lua_rawgeti(l, RegistryIndex, _marketRef);
+        PushString(l, symbol ?? string.Empty);
+        SetField(l, "symbol"u8);
+        Pop(l, 1);
+    }
+
+    /// <summary>Shows the runner's position as <c>context.position</c> (a raw field of the proxy), or removes it when flat.</summary>
+    private void UpdatePosition(IntPtr l, PositionInfo? current)
+    {
+        lua_rawgeti(l, RegistryIndex, _contextRef);
+        if (current is { } position)
+        {
+            fixed (byte* key = "position"u8)
+            {
+                lua_pushlstring(l, key, 8);
+            }
+
+            lua_rawgeti(l, RegistryIndex, _positionRef);
+            fixed (byte* side = "long"u8)
+            fixed (byte* shortSide = "short"u8)
+            {
+                if (position.Side == PositionSide.Short)
+                {
+                    lua_pushlstring(l, shortSide, 5);
+                }
+                else
+                {
+                    lua_pushlstring(l, side, 4);
+                }
+            }
+
+            SetField(l, "side"u8);
+            SetNumber(l, "entry_price"u8, position.EntryPrice);
+            SetNumber(l, "quantity"u8, position.Quantity);
+            SetOptional(l, "stop_loss"u8, position.StopLoss);
+            SetOptional(l, "take_profit"u8, position.TakeProfit);
+            SetNumber(l, "unrealized_pnl"u8, position.UnrealizedPnl);
+            lua_pushinteger(l, position.EntryTime);
+            SetField(l, "entry_time"u8);
+            lua_rawset(l, -3);
+            _positionShown = true;
+        }
+        else if (_positionShown)
+        {
+            fixed (byte* key = "position"u8)
+            {
+                lua_pushlstring(l, key, 8);
+            }
+
+            lua_pushnil(l);
+            lua_rawset(l, -3);
+            _positionShown = false;
+        }
+
+        Pop(l, 1);
+
+        static void SetOptional(IntPtr l, ReadOnlySpan<byte> key, double? value)
+        {
+            if (value is { } v)
+            {
+                lua_pushnumber(l, v);
+            }
+            else
+            {
+                lua_pushnil(l);
+            }
+
+            SetField(l, key);
+        }
+    }
+
+    /// <summary>The .NET string for a Lua string key, cached by the interned string's address (and the string anchored so the address stays its own).</summary>
+    private string KeyString(IntPtr l, int index)
+    {
+        nuint length;
+        var p = lua_tolstring(l, index, &length);
+        if (_keys.TryGetValue((nint)p, out var cached))
+        {
+            return cached;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(p, (int)length);
+        if (length <= 40 && _keys.Count < 1024)
+        {
+            index = index < 0 && index > RegistryIndex ? lua_gettop(l) + index + 1 : index;
+            lua_rawgeti(l, RegistryIndex, _anchorsRef);
+            lua_pushvalue(l, index);
+            lua_pushboolean(l, 1);
+            lua_rawset(l, -3);
+            Pop(l, 1);
+            _keys[(nint)p] = text;
+        }
+
+        return text;
+    }
+
+    private static LuaVm? FromState(IntPtr l)
+    {
+        var handle = *(IntPtr*)((byte*)l - IntPtr.Size);
+        return handle == IntPtr.Zero ? null : GCHandle.FromIntPtr(handle).Target as LuaVm;
+    }
+
+    /// <summary>Records why the script must stop and arms a hook that makes Lua raise an error on its next instruction.</summary>
+    private void Abort(IntPtr l, LuaErrorKind kind, string message, int level)
+    {
+        if (_abortKind is null)
+        {
+            _abortKind = kind;
+            _abortMessage = message;
+            _abortLine = CurrentLine(l, level);
+        }
+
+        lua_sethook(l, LuaErrorAddress, MaskCount, 1);
+    }
+
+    private static int CurrentLine(IntPtr l, int level)
+    {
+        var debug = stackalloc byte[DebugSize];
+        fixed (byte* what = "Sl"u8)
+        {
+            if (lua_getstack(l, level, debug) != 0 && lua_getinfo(l, what, debug) != 0)
+            {
+                return ScriptLine(debug);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The current line of a filled <c>lua_Debug</c> when it is in the script (chunk names of files start with '@'), else 0.</summary>
+    private static int ScriptLine(byte* debug)
+    {
+        var source = *(byte**)(debug + DebugSourceOffset);
+        return source is not null && source[0] == (byte)'@' ? *(int*)(debug + DebugCurrentLineOffset) : 0;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static IntPtr Allocate(IntPtr ud, IntPtr ptr, nuint oldSize, nuint newSize)
+    {
+        var state = (AllocState*)ud;
+        var old = ptr == IntPtr.Zero ? 0L : (long)oldSize;
+        if (newSize == 0)
+        {
+            if (ptr != IntPtr.Zero)
+            {
+                NativeMemory.Free((void*)ptr);
+                state->Used -= old;
+            }
+
+            return IntPtr.Zero;
+        }
+
+        var delta = (long)newSize - old;
+        if (delta > 0 && state->HostDepth == 0 && state->Used + delta > state->Limit)
+        {
+            state->Refused = 1;
+            return IntPtr.Zero;
+        }
+
+        void* block;
+        try
+        {
+            block = NativeMemory.Realloc((void*)ptr, newSize);
+        }
+        catch (OutOfMemoryException)
+        {
+            return IntPtr.Zero;
+        }
+
+        state->Used += delta;
+        if (state->Used > state->Peak)
+        {
+            state->Peak = state->Used;
+        }
+
+        return (IntPtr)block;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void CountHook(IntPtr l, IntPtr debug)
+    {
+        var vm = FromState(l);
+        if (vm is not null && vm._abortKind is null)
+        {
+            vm._abortKind = LuaErrorKind.InstructionBudget;
+            vm._abortMessage = $"instruction budget of {vm._options.InstructionBudget:N0} exceeded (an endless loop?)";
+            fixed (byte* what = "Sl"u8)
+            {
+                if (lua_getinfo(l, what, (byte*)debug) != 0)
+                {
+                    vm._abortLine = ScriptLine((byte*)debug);
+                }
+            }
+        }
+
+        lua_sethook(l, LuaErrorAddress, MaskCount, 1);
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static int HostLog(IntPtr l)
+    {
+        var vm = FromState(l);
+        if (vm?._options.Log is { } log && lua_type(l, 1) == TypeString)
+        {
+            vm._alloc->HostDepth++;
+            try
+            {
+                log(ToManagedString(l, 1));
+            }
+            catch (Exception ex)
+            {
+                vm.Abort(l, LuaErrorKind.Runtime, "print failed: " + ex.Message, 1);
+            }
+            finally
+            {
+                vm._alloc->HostDepth--;
+            }
+        }
+
+        return 0;
+    }
+
+    public void Dispose()
+    {
+        Release();
+        GC.SuppressFinalize(this);
+    }
+
+    ~LuaVm()
+    {
+        Release();
+    }
+
+    private void Release()
+    {
+        if (_l != IntPtr.Zero)
+        {
+            _alloc->HostDepth = 1;
+            lua_close(_l);
+            _l = IntPtr.Zero;
+            NativeMemory.Free(_alloc);
+        }
+
+        if (_self.IsAllocated)
+        {
+            _self.Free();
+        }
+    }
+}
