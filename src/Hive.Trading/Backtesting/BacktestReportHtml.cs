@@ -25,8 +25,8 @@ internal static class BacktestReportHtml
         var html = new StringBuilder(64 * 1024);
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Hive backtest report</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:24px;color:#111}table{border-collapse:collapse;font-size:13px}")
-            .Append("th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}th{background:#f3f4f6}td.l,th.l{text-align:left}")
-            .Append("tr.total td{font-weight:600;background:#f9fafb}svg{background:#fff;border:1px solid #e5e7eb;margin:8px 0}")
+            .Append("th,td{border:1px solid #ddd;padding:4px 8px;text-align:right;white-space:nowrap}th{background:#f3f4f6}td.l,th.l{text-align:left}")
+            .Append("tr.total td{font-weight:600;background:#f9fafb}svg{background:#fff;border:1px solid #e5e7eb;margin:8px 0;max-width:100%;height:auto}.scroll{overflow-x:auto}")
             .Append(".legend span{display:inline-block;margin-right:14px;font-size:13px}.legend i{display:inline-block;width:12px;height:3px;margin-right:4px;vertical-align:middle}")
             .Append("h2{margin-top:32px}.muted{color:#6b7280}</style></head><body>");
         html.Append("<h1>Hive backtest report</h1><p class=\"muted\">")
@@ -65,7 +65,7 @@ internal static class BacktestReportHtml
 
     private static void AppendSummary(StringBuilder html, BacktestReport report)
     {
-        html.Append("<h2>Summary</h2><table><tr><th class=\"l\">Runner</th><th class=\"l\">Symbol</th><th class=\"l\">Strategy</th>")
+        html.Append("<h2>Summary</h2><div class=\"scroll\"><table><tr><th class=\"l\">Runner</th><th class=\"l\">Symbol</th><th class=\"l\">Strategy</th>")
             .Append("<th>Trades</th><th>Net profit</th><th>Return</th><th>CAGR</th><th>Sharpe</th><th>Sortino</th><th>Max DD</th>")
             .Append("<th>Win rate</th><th>Profit factor</th><th>Exposure</th><th>Fees</th><th>Denied</th><th class=\"l\">Stopped</th></tr>");
         foreach (var r in report.Runners)
@@ -80,7 +80,7 @@ internal static class BacktestReportHtml
 
         html.Append("<tr class=\"total\"><td class=\"l\">total</td><td class=\"l\"></td><td class=\"l\"></td>");
         AppendMetricCells(html, report.Total);
-        html.Append("<td>").Append(report.Runners.Sum(r => r.RiskDenials).ToString(Inv)).Append("</td><td></td></tr></table>");
+        html.Append("<td>").Append(report.Runners.Sum(r => r.RiskDenials).ToString(Inv)).Append("</td><td></td></tr></table></div>");
     }
 
     private static void AppendMetricCells(StringBuilder html, PerformanceMetrics m)
@@ -149,7 +149,7 @@ internal static class BacktestReportHtml
         var bars = Aggregate(candles, MaxCandlesPerChart);
         var chart = new SvgFrame(1100, 380, bars[0].OpenTime, Math.Max(bars[0].OpenTime + 1, bars[^1].CloseTime),
             bars.Min(b => b.Low), bars.Max(b => b.High));
-        chart.Open(html, v => v.ToString("G6", Inv));
+        chart.Open(html, v => v.ToString("G5", Inv));
         var slot = chart.PlotWidth / bars.Length;
         foreach (var bar in bars)
         {
