@@ -6,7 +6,7 @@ namespace Hive.Runtime.Core;
 
 internal static class SerializerOptionsFactory
 {
-    public static JsonSerializerOptions Create(bool allowReflection)
+    public static JsonSerializerOptions Create(bool allowReflection, Func<GrainFactory> grainFactory)
     {
         var resolvers = GrainTypeRegistry.JsonResolvers.ToList();
         if (allowReflection)
@@ -18,6 +18,7 @@ internal static class SerializerOptionsFactory
         {
             TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers]),
         };
+        options.Converters.Add(new GrainReferenceConverterFactory(grainFactory));
         options.MakeReadOnly();
         return options;
     }

@@ -46,9 +46,10 @@ internal sealed partial class SiloRuntime : IMessageReceiver
         LoadTable = services.GetRequiredService<ISiloLoadTable>();
         _incoming = [.. services.GetServices<IIncomingGrainCallFilter>()];
         _outgoing = [.. services.GetServices<IOutgoingGrainCallFilter>()];
-        JsonOptions = SerializerOptionsFactory.Create(options.AllowReflectionSerialization);
         ReferenceShared = new GrainReferenceShared(this);
         GrainFactory = new GrainFactory(ReferenceShared);
+        var factory = GrainFactory;
+        JsonOptions = SerializerOptionsFactory.Create(options.AllowReflectionSerialization, () => factory);
         Membership = new MembershipService(this, services.GetRequiredService<IMembershipTable>());
         Placement = new PlacementService(this, services);
         Streams = new StreamRuntime(this, services.GetRequiredService<IStreamPubSubStore>());
