@@ -56,7 +56,7 @@ public sealed class FileGrainStorage : IGrainStorage
             var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
             try
             {
-                await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+                await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough))
                 {
                     var header = Encoding.UTF8.GetBytes(etag + "\n");
                     await stream.WriteAsync(header, cancellationToken).ConfigureAwait(false);

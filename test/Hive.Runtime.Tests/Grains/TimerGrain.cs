@@ -30,6 +30,7 @@ internal sealed class TimerGrain : Grain, ITimerGrain
             }
 
             _inTick = false;
+            Interlocked.Increment(ref log.Completed);
         }, period, period);
         return Task.CompletedTask;
     }
@@ -42,6 +43,7 @@ internal sealed class TimerGrain : Grain, ITimerGrain
             Interlocked.Increment(ref Log.Overlaps);
         }
 
+        Gates.Entered.Enqueue(gate);
         await Gates.Wait(gate);
         _inRequest = false;
     }
@@ -57,4 +59,5 @@ internal sealed class TimerLog
 {
     public int Ticks;
     public int Overlaps;
+    public int Completed;
 }
