@@ -108,8 +108,9 @@ internal sealed class StreamRuntime
             var deliveries = new Task[targets.Count];
             for (var i = 0; i < targets.Count; i++)
             {
-                var (subscriptionId, grain, placeHere) = targets[i];
-                deliveries[i] = DeliverLocalAsync(new StreamSubscription(subscriptionId, streamId, grain), null, items, placeHere);
+                var (subscriptionId, grain, _) = targets[i];
+                // The producer picked this silo: activate here unless the directory knows another activation.
+                deliveries[i] = DeliverLocalAsync(new StreamSubscription(subscriptionId, streamId, grain), null, items, placeHere: true);
             }
 
             await Task.WhenAll(deliveries).ConfigureAwait(false);
