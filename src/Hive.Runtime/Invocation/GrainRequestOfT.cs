@@ -198,12 +198,11 @@ public abstract class GrainRequest<TResult> : GrainRequest
         _completion?.TrySetResult(result);
     }
 
-    private ValueTask<TResult> InvokeWithFilters(ActivationData activation) =>
-        new(activation.Runtime.RunIncomingFiltersAsync(this, activation).ContinueWith(
-            static t => t.Result is TResult value ? value : default!,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default));
+    private async ValueTask<TResult> InvokeWithFilters(ActivationData activation)
+    {
+        var result = await activation.Runtime.RunIncomingFiltersAsync(this, activation);
+        return result is TResult value ? value : default!;
+    }
 
     internal override async Task InvokeUntyped(IIncomingGrainCallContext context, object grain, Action<object?> setResult)
     {
