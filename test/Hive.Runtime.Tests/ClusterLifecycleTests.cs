@@ -74,6 +74,19 @@ public sealed class ClusterLifecycleTests
     }
 
     [Fact]
+    public async Task DeclareDead_SiloStillRunning_StopsItselfWhenItLearnsIt()
+    {
+        await using var cluster = await StartThreeSilosAsync();
+        var sut = cluster.Silos[2];
+
+        await cluster.Primary.DeclareDeadAsync(sut.Address);
+        await sut.RefreshMembershipAsync();
+
+        await Wait.Until(() => sut.IsStopped, "the silo declared dead stops itself");
+        Assert.False(cluster.Primary.IsStopped);
+    }
+
+    [Fact]
     public async Task MembershipTable_UpdateDeadRow_IsRejected()
     {
         var sut = new InMemoryMembershipTable();

@@ -42,6 +42,23 @@ public sealed class FakeTimeTests(FakeTimeClusterFixture fixture)
     }
 
     [Fact]
+    public async Task IdleCollection_KeepAliveAndDelayedGrains_StayActive()
+    {
+        var keepAlive = fixture.Cluster.GrainFactory.GetGrain<IKeepAliveGrain>(Random.Shared.NextInt64());
+        var delayed = fixture.Cluster.GrainFactory.GetGrain<IDelayingGrain>(Guid.NewGuid());
+        var plain = fixture.Cluster.GrainFactory.GetGrain<ICounterGrain>("plain-" + Guid.NewGuid());
+        Assert.Equal(keepAlive.GetPrimaryKeyLong(), await keepAlive.Key().Within());
+        Assert.Equal(delayed.GetPrimaryKey(), await delayed.Delay(TimeSpan.FromHours(1)).Within());
+        await plain.Add(1).Within();
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(20));
+        await Wait.Until(() => fixture.Cluster.FindHost(plain.GetGrainId()) is null, "the plain grain is collected");
+
+        Assert.NotNull(fixture.Cluster.FindHost(keepAlive.GetGrainId()));
+        Assert.NotNull(fixture.Cluster.FindHost(delayed.GetGrainId()));
+    }
+
+    [Fact]
     public async Task Timer_TicksOnTurn_NeverOverlaps_StopsWithActivation()
     {
         var key = "timer-" + Guid.NewGuid();

@@ -18,6 +18,7 @@ internal sealed partial class SiloRuntime
         var sweep = TimeSpan.FromMilliseconds(Math.Min(1000, _options.DefaultResponseTimeout.TotalMilliseconds / 4));
         _sweepTimer = TimeProvider.CreateTimer(static s => ((SiloRuntime)s!).SweepTimeouts(), this, sweep, sweep);
         _collectTimer = TimeProvider.CreateTimer(static s => ((SiloRuntime)s!).CollectIdle(), this, _options.CollectionQuantum, _options.CollectionQuantum);
+        _heartbeatTimer = TimeProvider.CreateTimer(static s => ((SiloRuntime)s!).Heartbeat(), this, _options.IAmAlivePeriod, _options.IAmAlivePeriod);
         PublishLoad();
         Logger.LogInformation("Silo {Silo} ({Metadata}) is active", Address, Metadata);
     }
@@ -76,6 +77,7 @@ internal sealed partial class SiloRuntime
         Transport.Disconnect(Address);
         _sweepTimer?.Dispose();
         _collectTimer?.Dispose();
+        _heartbeatTimer?.Dispose();
         _shutdown.Cancel();
         foreach (var pending in _pending)
         {
@@ -84,6 +86,12 @@ internal sealed partial class SiloRuntime
                 request.Fail(new SiloUnavailableException($"Silo {Address} stopped while {request.Describe()} was in flight."));
             }
         }
+    }
+
+    private void Heartbeat()
+    {
+        PublishLoad();
+        _ = Membership.Table.UpdateIAmAliveAsync(Address, TimeProvider.GetUtcNow());
     }
 
     private void OnMembershipChanged() => _ = Task.Run(Membership.RefreshAsync);

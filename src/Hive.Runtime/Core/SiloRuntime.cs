@@ -29,6 +29,7 @@ internal sealed partial class SiloRuntime : IMessageReceiver
     private long _nextId;
     private ITimer? _sweepTimer;
     private ITimer? _collectTimer;
+    private ITimer? _heartbeatTimer;
     private volatile bool _stopping;
     private TaskCompletionSource? _drained;
 

@@ -26,6 +26,9 @@ public sealed class Silo
     /// <summary>The grain factory of this silo (calls made through it start here).</summary>
     public IGrainFactory GrainFactory => _runtime.GrainFactory;
 
+    /// <summary>True once the silo stopped, was killed, or learned that the cluster declared it dead.</summary>
+    public bool IsStopped => _runtime.IsKilled || _runtime.IsStopping;
+
     /// <summary>Number of activations hosted here.</summary>
     public int ActivationCount => _runtime.ActivationCount;
 

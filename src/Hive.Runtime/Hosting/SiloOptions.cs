@@ -24,6 +24,9 @@ public sealed class SiloOptions
     /// <summary>How often idle activations are looked for (1 min).</summary>
     public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often the silo writes its liveness heartbeat and publishes its load (5 s).</summary>
+    public TimeSpan IAmAlivePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a graceful stop waits for deactivations (30 s).</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -4,7 +4,7 @@ using Hive.Runtime.Invocation;
 namespace Hive.Runtime.Streams;
 
 /// <summary>Delivers a batch of stream events to one subscriber grain, on its turn.</summary>
-internal sealed class StreamDeliveryRequest(Guid subscriptionId, StreamId streamId, object? items, JsonElement? json) : GrainRequest<VoidResult>
+internal sealed class StreamDeliveryRequest(Guid subscriptionId, StreamId streamId, object items) : GrainRequest<VoidResult>
 {
     public override string InterfaceName => "(stream)";
 
@@ -30,7 +30,7 @@ internal sealed class StreamDeliveryRequest(Guid subscriptionId, StreamId stream
         var activation = ((Grain)grain).Activation;
         if (activation.StreamObservers.TryGetValue(subscriptionId, out var observer))
         {
-            await ((IStreamObserverAdapter)observer).DeliverAsync(items, json, activation.Runtime.JsonOptions);
+            await ((IStreamObserverAdapter)observer).DeliverAsync(items, activation.Runtime.JsonOptions);
         }
         else
         {

@@ -5,25 +5,17 @@ namespace Hive.Runtime.Streams;
 /// <summary>Binds a typed observer to a subscription in one activation; turns local or serialized batches into calls.</summary>
 internal sealed class StreamObserverAdapter<T>(IAsyncObserver<T> observer) : IStreamObserverAdapter
 {
-    public async Task DeliverAsync(object? items, JsonElement? json, JsonSerializerOptions options)
+    public async Task DeliverAsync(object? items, JsonSerializerOptions options)
     {
-        if (items is IReadOnlyList<T> local)
+        var list = items switch
         {
-            for (var i = 0; i < local.Count; i++)
-            {
-                await observer.OnNextAsync(local[i]);
-            }
-
-            return;
-        }
-
-        if (json is { } array)
+            IReadOnlyList<T> local => local,
+            RemoteBatch remote => remote.Get<T>(options),
+            _ => throw new InvalidOperationException($"Stream events of type {items?.GetType().Name ?? "null"} do not match the observer's type {typeof(T).Name}."),
+        };
+        for (var i = 0; i < list.Count; i++)
         {
-            var info = options.GetTypeInfo(typeof(T));
-            foreach (var element in array.EnumerateArray())
-            {
-                await observer.OnNextAsync((T)element.Deserialize(info)!);
-            }
+            await observer.OnNextAsync(list[i]);
         }
     }
 }

@@ -46,7 +46,7 @@ internal sealed class StreamRuntime
             var resolution = await _runtime.ResolveAsync(subscription.Subscriber, placeHere: false).ConfigureAwait(false);
             if (resolution.Activation is not null)
             {
-                (local ??= []).Add(DeliverLocalAsync(subscription, items, null));
+                (local ??= []).Add(DeliverLocalAsync(subscription, items, placeHere: false));
             }
             else
             {
@@ -105,12 +105,13 @@ internal sealed class StreamRuntime
         Exception? error = null;
         try
         {
+            var batch = new RemoteBatch(items);
             var deliveries = new Task[targets.Count];
             for (var i = 0; i < targets.Count; i++)
             {
                 var (subscriptionId, grain, _) = targets[i];
                 // The producer picked this silo: activate here unless the directory knows another activation.
-                deliveries[i] = DeliverLocalAsync(new StreamSubscription(subscriptionId, streamId, grain), null, items, placeHere: true);
+                deliveries[i] = DeliverLocalAsync(new StreamSubscription(subscriptionId, streamId, grain), batch, placeHere: true);
             }
 
             await Task.WhenAll(deliveries).ConfigureAwait(false);
@@ -124,25 +125,12 @@ internal sealed class StreamRuntime
         _runtime.SendResponse(ack, default, error);
     }
 
-    private Task DeliverLocalAsync<T>(StreamSubscription subscription, IReadOnlyList<T>? items, JsonElement? json, bool placeHere = false)
+    private Task DeliverLocalAsync(StreamSubscription subscription, object items, bool placeHere)
     {
-        var request = new StreamDeliveryRequest(subscription.Id, subscription.StreamId, items, json)
+        var request = new StreamDeliveryRequest(subscription.Id, subscription.StreamId, items)
         {
             Target = subscription.Subscriber,
             Context = RequestContext.Capture(),
-            PlaceHere = placeHere,
-        };
-        var task = request.CreateCompletion();
-        _runtime.RegisterPending(request);
-        _ = _runtime.DispatchAsync(request);
-        return task;
-    }
-
-    private Task DeliverLocalAsync(StreamSubscription subscription, object? items, JsonElement? json, bool placeHere)
-    {
-        var request = new StreamDeliveryRequest(subscription.Id, subscription.StreamId, items, json)
-        {
-            Target = subscription.Subscriber,
             PlaceHere = placeHere,
         };
         var task = request.CreateCompletion();
