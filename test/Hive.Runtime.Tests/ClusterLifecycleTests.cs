@@ -87,6 +87,28 @@ public sealed class ClusterLifecycleTests
     }
 
     [Fact]
+    public async Task Heartbeats_SiloCrashesWithoutNotice_OthersDeclareItDeadAndReplaceItsGrains()
+    {
+        var time = new FakeTimeProvider();
+        await using var cluster = await TestCluster.StartAsync(new TestClusterOptions { TimeProvider = time });
+        var crashed = cluster.Silos[1];
+        var key = "crash-" + Guid.NewGuid();
+        PlacementHint.Set(crashed.Address);
+        var sut = cluster.Silos[0].GrainFactory.GetGrain<IProfileGrain>(key);
+        await sut.SetName("hopper").Within();
+        PlacementHint.Clear();
+
+        crashed.Kill();
+        time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(SiloStatus.Active, cluster.Primary.MembershipView[crashed.Address]);
+        time.Advance(TimeSpan.FromSeconds(10));
+        await Wait.Until(() => cluster.Primary.MembershipView[crashed.Address] == SiloStatus.Dead, "the crashed silo is declared dead");
+
+        Assert.Equal("hopper", await sut.GetName().Within());
+        Assert.Equal("silo0", await sut.SiloName());
+    }
+
+    [Fact]
     public async Task MembershipTable_UpdateDeadRow_IsRejected()
     {
         var sut = new InMemoryMembershipTable();

@@ -114,6 +114,35 @@ internal sealed class MembershipService
         }
     }
 
+    /// <summary>
+    /// Declares dead every other silo whose IAmAlive heartbeat is older than <paramref name="deathTimeout"/>. A single
+    /// silo's view decides (probes and suspicion votes between silos are not implemented yet).
+    /// </summary>
+    public async Task CheckLivenessAsync(TimeSpan deathTimeout)
+    {
+        try
+        {
+            var now = _runtime.TimeProvider.GetUtcNow();
+            var data = await Table.ReadAllAsync().ConfigureAwait(false);
+            foreach (var (entry, _) in data.Entries)
+            {
+                if (entry.Silo != _runtime.Address && entry.Status != SiloStatus.Dead && now - entry.IAmAliveTime > deathTimeout)
+                {
+                    _runtime.Logger.LogWarning(
+                        "Silo {Silo} declares {Dead} dead: no heartbeat since {LastHeartbeat}",
+                        _runtime.Address,
+                        entry.Silo,
+                        entry.IAmAliveTime);
+                    await SetStatusAsync(entry.Silo, SiloStatus.Dead, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            _runtime.Logger.LogWarning(ex, "Liveness check of silo {Silo} failed", _runtime.Address);
+        }
+    }
+
     private static void ThrowIfTooMany(int attempt, string what)
     {
         if (attempt > 100)

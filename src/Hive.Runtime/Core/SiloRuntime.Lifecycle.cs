@@ -90,8 +90,14 @@ internal sealed partial class SiloRuntime
 
     private void Heartbeat()
     {
+        if (_stopping)
+        {
+            return;
+        }
+
         PublishLoad();
         _ = Membership.Table.UpdateIAmAliveAsync(Address, TimeProvider.GetUtcNow());
+        _ = Membership.CheckLivenessAsync(_options.DeathTimeout);
     }
 
     private void OnMembershipChanged() => _ = Task.Run(Membership.RefreshAsync);

@@ -27,6 +27,9 @@ public sealed class SiloOptions
     /// <summary>How often the silo writes its liveness heartbeat and publishes its load (5 s).</summary>
     public TimeSpan IAmAlivePeriod { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>A silo whose heartbeat is older than this is declared dead by the first silo that notices (15 s).</summary>
+    public TimeSpan DeathTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How long a graceful stop waits for deactivations (30 s).</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
