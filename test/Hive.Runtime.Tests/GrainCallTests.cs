@@ -35,9 +35,10 @@ public sealed class GrainCallTests(ClusterFixture fixture)
     [Fact]
     public async Task Call_NonReentrantGrain_NeverInterleavesAcrossAwaits()
     {
-        var sut = fixture.Cluster.Silos[1].GrainFactory.GetGrain<ITurnGrain>("turn-" + Guid.NewGuid());
+        var key = "turn-" + Guid.NewGuid();
+        var sut = fixture.Cluster.Silos[1].GrainFactory.GetGrain<ITurnGrain>(key);
 
-        var calls = Enumerable.Range(0, 20).Select(_ => sut.Work(3)).ToList();
+        var calls = Enumerable.Range(0, 30).Select(i => fixture.Cluster.Silos[i % 3].GrainFactory.GetGrain<ITurnGrain>(key).Work(3)).ToList();
         await Task.WhenAll(calls).Within();
 
         Assert.Equal(1, await sut.MaxConcurrency());
