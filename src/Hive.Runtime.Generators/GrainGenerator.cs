@@ -352,14 +352,22 @@ public sealed class GrainGenerator : IIncrementalGenerator
                     [global::System.Runtime.CompilerServices.ModuleInitializer]
                     internal static void Register()
                     {
-                        global::Hive.Runtime.Invocation.GrainTypeRegistry.AddJsonResolver(new HiveJsonResolver_{{safeAssembly}}());
+                        global::Hive.Runtime.Invocation.GrainTypeRegistry.AddJsonResolver(new HiveJsonContext_{{safeAssembly}}());
             {{registrations}}
                     }
                 }
 
-                /// <summary>System.Text.Json metadata for the grain method arguments and results of {{assemblyName}}.</summary>
-                internal sealed class HiveJsonResolver_{{safeAssembly}} : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+                /// <summary>System.Text.Json metadata for the grain method arguments and results of {{assemblyName}}, without reflection.</summary>
+                internal sealed class HiveJsonContext_{{safeAssembly}} : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
                 {
+                    public HiveJsonContext_{{safeAssembly}}() : base(null) { }
+
+                    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+
+                    public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => GetTypeInfo(type, Options);
+
+                    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) => GetTypeInfo(type, options);
+
             {{resolver}}
                 }
             }

@@ -51,7 +51,7 @@ internal static class JsonMetadataEmitter
     public static string Emit(IEnumerable<ITypeSymbol> roots)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("        public " + Meta + ".JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+        sb.AppendLine("        private static " + Meta + ".JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
         sb.AppendLine("        {");
         var seen = new HashSet<string>();
         var queue = new Queue<ITypeSymbol>(roots);

@@ -48,6 +48,9 @@ public sealed class GrainGeneratorTests
         var registration = Assert.Single(sources, s => s.Contains("ModuleInitializer", StringComparison.Ordinal));
         Assert.Contains("AddClass(typeof(global::Sample.RunnerGrain)", registration, StringComparison.Ordinal);
         Assert.Contains("JsonMetadataServices.Int32Converter", registration, StringComparison.Ordinal);
+        Assert.Contains(": global::System.Text.Json.Serialization.JsonSerializerContext", registration, StringComparison.Ordinal);
+        Assert.Contains("CreateObjectInfo<global::Sample.Order>", registration, StringComparison.Ordinal);
+        Assert.Contains("ObjectWithParameterizedConstructorCreator = static args => new global::Sample.Order((string)args[0]!, (decimal)args[1]!)", registration, StringComparison.Ordinal);
     }
 
     [Fact]
