@@ -44,9 +44,24 @@ internal sealed class StreamRuntime
         foreach (var subscription in subscriptions)
         {
             var resolution = await _runtime.ResolveAsync(subscription.Subscriber, placeHere: false).ConfigureAwait(false);
-            if (resolution.Activation is not null)
+            if (resolution.Activation is { } activation)
             {
-                (local ??= []).Add(DeliverLocalAsync(subscription, items, placeHere: false));
+                var request = new StreamDeliveryRequest(subscription.Id, streamId, items) { Target = subscription.Subscriber, Context = RequestContext.Capture() };
+                if (ActivationData.InlineDepth < 8 && activation.TryEnterInline(request))
+                {
+                    // The subscriber is idle: deliver on this thread under its turn, as a local grain call does.
+                    var delivered = request.RunInline(activation);
+                    if (delivered.IsCompletedSuccessfully)
+                    {
+                        continue;
+                    }
+
+                    (local ??= []).Add(delivered.AsTask());
+                }
+                else
+                {
+                    (local ??= []).Add(DeliverLocalAsync(subscription, items, placeHere: false));
+                }
             }
             else
             {
