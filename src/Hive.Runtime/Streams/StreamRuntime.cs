@@ -46,7 +46,8 @@ internal sealed class StreamRuntime
             var resolution = await _runtime.ResolveAsync(subscription.Subscriber, placeHere: false).ConfigureAwait(false);
             if (resolution.Activation is { } activation)
             {
-                var request = new StreamDeliveryRequest(subscription.Id, streamId, items) { Target = subscription.Subscriber, Context = RequestContext.Capture() };
+                var request = StreamDeliveryRequest.Rent(subscription, items);
+                request.Context = RequestContext.Capture();
                 if (ActivationData.InlineDepth < 8 && activation.TryEnterInline(request))
                 {
                     // The subscriber is idle: deliver on this thread under its turn, as a local grain call does.
@@ -60,7 +61,7 @@ internal sealed class StreamRuntime
                 }
                 else
                 {
-                    (local ??= []).Add(DeliverLocalAsync(subscription, items, placeHere: false));
+                    (local ??= []).Add(DeliverLocalAsync(request, placeHere: false));
                 }
             }
             else
@@ -126,7 +127,7 @@ internal sealed class StreamRuntime
             {
                 var (subscriptionId, grain, _) = targets[i];
                 // The producer picked this silo: activate here unless the directory knows another activation.
-                deliveries[i] = DeliverLocalAsync(new StreamSubscription(subscriptionId, streamId, grain), batch, placeHere: true);
+                deliveries[i] = DeliverLocalAsync(StreamDeliveryRequest.Rent(new StreamSubscription(subscriptionId, streamId, grain), batch), placeHere: true);
             }
 
             await Task.WhenAll(deliveries).ConfigureAwait(false);
@@ -140,14 +141,9 @@ internal sealed class StreamRuntime
         _runtime.SendResponse(ack, default, error);
     }
 
-    private Task DeliverLocalAsync(StreamSubscription subscription, object items, bool placeHere)
+    private Task DeliverLocalAsync(StreamDeliveryRequest request, bool placeHere)
     {
-        var request = new StreamDeliveryRequest(subscription.Id, subscription.StreamId, items)
-        {
-            Target = subscription.Subscriber,
-            Context = RequestContext.Capture(),
-            PlaceHere = placeHere,
-        };
+        request.PlaceHere = placeHere;
         var task = request.CreateCompletion();
         _runtime.RegisterPending(request);
         _ = _runtime.DispatchAsync(request);
