@@ -1,0 +1,10 @@
+using Hive.Runtime.Cluster;
+using Hive.Runtime.Placement;
+
+namespace Hive.Runtime.Core;
+
+internal sealed class ActivationCountPlacementDirector : IPlacementDirector
+{
+    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
+        context.CompatibleSilos.MinBy(s => s.Load.ActivationCount)!.Address;
+}

@@ -1,0 +1,9 @@
+namespace Hive.Runtime.Core;
+
+internal enum ActivationState
+{
+    Creating,
+    Valid,
+    Deactivating,
+    Invalid,
+}

@@ -1,0 +1,10 @@
+using Hive.Runtime.Cluster;
+using Hive.Runtime.Placement;
+
+namespace Hive.Runtime.Core;
+
+internal sealed class RandomPlacementDirector : IPlacementDirector
+{
+    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
+        context.CompatibleSilos[Random.Shared.Next(context.CompatibleSilos.Count)].Address;
+}

@@ -1,0 +1,6 @@
+namespace Hive.Runtime;
+
+/// <summary>A grain interface whose grains are identified by a string key.</summary>
+public interface IGrainWithStringKey : IGrain
+{
+}

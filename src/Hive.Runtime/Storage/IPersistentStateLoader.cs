@@ -1,0 +1,6 @@
+namespace Hive.Runtime.Storage;
+
+internal interface IPersistentStateLoader
+{
+    Task LoadAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,8 @@
+using System.Text.Json;
+
+namespace Hive.Runtime.Streams;
+
+internal interface IStreamObserverAdapter
+{
+    Task DeliverAsync(object? items, JsonSerializerOptions options);
+}

@@ -1,0 +1,14 @@
+using Hive.Runtime;
+
+namespace Hive.Runtime.Tests.Grains;
+
+public interface ICounterGrain : IGrainWithStringKey
+{
+    Task<int> Add(int delta);
+
+    ValueTask<int> Get();
+
+    Task<string> SiloName();
+
+    Task<string> Describe(object payload);
+}

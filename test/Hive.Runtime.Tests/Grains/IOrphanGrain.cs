@@ -1,0 +1,9 @@
+using Hive.Runtime;
+
+namespace Hive.Runtime.Tests.Grains;
+
+/// <summary>A grain interface no class implements.</summary>
+public interface IOrphanGrain : IGrainWithStringKey
+{
+    Task Ping();
+}

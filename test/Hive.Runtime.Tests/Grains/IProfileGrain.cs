@@ -1,0 +1,12 @@
+using Hive.Runtime;
+
+namespace Hive.Runtime.Tests.Grains;
+
+public interface IProfileGrain : IGrainWithStringKey
+{
+    Task SetName(string name);
+
+    Task<string?> GetName();
+
+    Task<string> SiloName();
+}

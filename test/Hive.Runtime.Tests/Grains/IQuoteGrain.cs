@@ -1,0 +1,25 @@
+using Hive.Runtime;
+
+namespace Hive.Runtime.Tests.Grains;
+
+public enum QuoteSide
+{
+    Bid,
+    Ask,
+}
+
+public sealed record QuoteSnapshot(string Symbol, decimal Bid, decimal Ask, DateTimeOffset Time, QuoteSide Side, List<int> Levels, string? Venue = null);
+
+public sealed class QuoteStats
+{
+    public int Count { get; set; }
+
+    public Dictionary<string, decimal> LastBySymbol { get; set; } = [];
+
+    public QuoteSnapshot[] Recent { get; set; } = [];
+}
+
+public interface IQuoteGrain : IGrainWithStringKey
+{
+    Task<QuoteStats> Record(QuoteSnapshot quote, int? weight);
+}

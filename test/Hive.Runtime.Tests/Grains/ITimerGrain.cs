@@ -1,0 +1,12 @@
+using Hive.Runtime;
+
+namespace Hive.Runtime.Tests.Grains;
+
+public interface ITimerGrain : IGrainWithStringKey
+{
+    Task Start(TimeSpan period, bool blockFirstTick);
+
+    Task Enter(string gate);
+
+    Task Deactivate();
+}
