@@ -28,18 +28,7 @@ public sealed class BacktestCommandTests : IDisposable
 
     private string Out => Path.Combine(_folder, "out");
 
-    private Task<int> Invoke(params string[] args)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(_output),
-            Ansi = AnsiSupport.No,
-            Interactive = InteractionSupport.No,
-        });
-        var root = new RootCommand();
-        root.Subcommands.Add(BacktestCommand.Create(StrategyCatalog.CreateWithBuiltIns(), console));
-        return root.Parse(["backtest", .. args]).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-    }
+    private Task<int> Invoke(params string[] args) => CliHarness.RunBacktestAsync(_output, args);
 
     private async Task<string> Fails(params string[] args) => (await Assert.ThrowsAsync<CliException>(() => Invoke(args))).Message;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Hive.Binance.Testing;
 using Hive.Commands;
 
@@ -120,10 +119,5 @@ public sealed class DataCommandTests : IDisposable
 
     private static Task<int> RunAsync(params string[] args) => RunAsync(null, args);
 
-    private static Task<int> RunAsync(TextWriter? output, params string[] args)
-    {
-        var root = new RootCommand("test");
-        root.Subcommands.Add(DataCommand.Create(output));
-        return CommandRunner.InvokeAsync(root, args);
-    }
+    private static Task<int> RunAsync(TextWriter? output, params string[] args) => CliHarness.RunDataAsync(output, args);
 }
