@@ -1,0 +1,26 @@
+using Hive.Trading.Risk;
+
+namespace Hive.Grains.Gateway;
+
+/// <summary>The gateway's state for operators.</summary>
+/// <param name="Account">The broker account.</param>
+/// <param name="GatewayEpoch">The epoch of the lease this activation holds.</param>
+/// <param name="KillSwitch">The account's kill switch level.</param>
+/// <param name="Deployments">The current DeploymentID of every runner.</param>
+/// <param name="OrdersFilled">Orders filled.</param>
+/// <param name="OrdersFenced">Orders rejected as <c>Fenced</c>.</param>
+/// <param name="OrdersDenied">Orders denied by account risk or the kill switch.</param>
+/// <param name="OrdersRejected">Orders the broker rejected.</param>
+/// <param name="DuplicatesAbsorbed">Resubmitted client order IDs answered from memory without reaching the broker.</param>
+/// <param name="RecentFenced">The last fencing rejections, newest last.</param>
+public sealed record GatewayStatus(
+    string Account,
+    long GatewayEpoch,
+    KillSwitchLevel KillSwitch,
+    IReadOnlyList<DeploymentId> Deployments,
+    long OrdersFilled,
+    long OrdersFenced,
+    long OrdersDenied,
+    long OrdersRejected,
+    long DuplicatesAbsorbed,
+    IReadOnlyList<string> RecentFenced);
