@@ -10,5 +10,6 @@ var root = new RootCommand("Hive: a trading platform on virtual actors. Backtest
 root.Subcommands.Add(IndicatorsCommand.Create());
 root.Subcommands.Add(BacktestCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
 
 return await CommandRunner.InvokeAsync(root, args);

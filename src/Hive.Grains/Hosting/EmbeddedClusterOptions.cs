@@ -1,0 +1,23 @@
+using Hive.Runtime.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Hive.Grains.Hosting;
+
+/// <summary>Configuration of an <see cref="EmbeddedCluster"/>.</summary>
+public sealed class EmbeddedClusterOptions
+{
+    /// <summary>The data directory: grain state under <c>state/</c>, the ledger under <c>ledger/</c>.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>The clock of the silos (timers, idle collection, timeouts, ledger timestamps).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Logging for the silos and grains; none when <c>null</c>.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>How long a graceful stop waits for each silo's activations to deactivate.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs after the platform wiring for every silo (extra services, filters; tests).</summary>
+    public Action<HiveSiloBuilder>? ConfigureSilo { get; init; }
+}

@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using System.Globalization;
+using Hive.Commands.Backtest;
+using Hive.Grains.Feeds;
+using Hive.Grains.Gateway;
+using Hive.Grains.Hosting;
+using Hive.Grains.Runners;
+using Hive.Runtime;
+using Hive.Trading.Runners;
+using Hive.Trading.Strategies;
+using Spectre.Console;
+
+namespace Hive.Commands.Run;
+
+/// <summary>
+/// One <c>hive run</c>: checks the runners file and the data, starts the embedded three-silo cluster on the data
+/// directory, resumes the runners the registry already holds and adds the others, starts one feed per symbol, shows
+/// the console view until Ctrl-C, SIGTERM or the end of <c>--duration</c>, then drains (feeds stop, silos stop, grains
+/// persist) and prints the final table.
+/// </summary>
+internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, TimeProvider time)
+{
+    private static readonly TimeSpan RefreshPeriod = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan SummaryPeriod = TimeSpan.FromSeconds(5);
+
+    public async Task<RunOutcome> RunAsync(RunArguments args, CancellationToken commandToken)
+    {
+        var configs = LoadRunners(args);
+        var fileRunners = configs.Select(c => c.RunnerId).ToHashSet(StringComparer.Ordinal);
+        FeedPlan.Create(configs.Select(c => c.Symbol), args.DataFolder, args.Speed);
+
+        using var stop = new StopSignal(commandToken, args.Duration, time, static () => Environment.Exit(ExitCodes.Cancelled));
+        console.MarkupLine($"Starting the embedded cluster (control, live, data) on [blue]{Markup.Escape(Path.GetFullPath(args.DataDirectory))}[/]");
+        var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = args.DataDirectory, TimeProvider = time }, commandToken);
+        try
+        {
+            var factory = cluster.GrainFactory;
+            var registry = factory.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
+            var stored = (await registry.GetDefinitionsAsync()).ToDictionary(d => d.RunnerId, StringComparer.Ordinal);
+
+            var resumed = new List<RunnerStatus>();
+            var added = new List<string>();
+            foreach (var config in configs)
+            {
+                var definition = RunnerDefinition.FromConfig(config, args.Account);
+                if (stored.TryGetValue(config.RunnerId, out var existing))
+                {
+                    if (!SameRunner(existing, definition))
+                    {
+                        console.MarkupLine($"[yellow]warning:[/] runner '{Markup.Escape(config.RunnerId)}' in {Markup.Escape(args.RunnersFile)} differs from the one stored in the data directory; the stored runner is resumed (use a fresh --data-dir to apply the file)");
+                    }
+
+                    continue;
+                }
+
+                try
+                {
+                    await registry.AddRunnerAsync(definition);
+                }
+                catch (RunnerRegistryException ex)
+                {
+                    throw new CliException($"{args.RunnersFile}: {ex.Message}");
+                }
+
+                added.Add(config.RunnerId);
+            }
+
+            foreach (var definition in stored.Values.OrderBy(d => d.RunnerId, StringComparer.Ordinal))
+            {
+                var status = await registry.GetRunnerAsync(definition.RunnerId);
+                resumed.Add(status);
+                console.MarkupLine(Markup.Escape(DescribeResumed(status, fileRunners.Contains(status.RunnerId) ? null : args.RunnersFile)));
+            }
+
+            if (added.Count > 0)
+            {
+                console.MarkupLine(Markup.Escape($"added {added.Count} runner{(added.Count == 1 ? "" : "s")}: {string.Join(", ", added)}"));
+            }
+
+            var symbols = stored.Values.Select(d => d.Symbol).Concat(configs.Select(c => c.Symbol));
+            var plan = FeedPlan.Create(symbols, args.DataFolder, args.Speed);
+            foreach (var symbol in plan.SymbolsWithoutData)
+            {
+                var idle = stored.Values.Select(d => (d.RunnerId, d.Symbol)).Concat(configs.Select(c => (c.RunnerId, c.Symbol)))
+                    .Where(r => r.Symbol == symbol).Select(r => r.RunnerId).Distinct(StringComparer.Ordinal);
+                console.MarkupLine($"[yellow]no data for {Markup.Escape(symbol)}[/] in {Markup.Escape(args.DataFolder ?? "")}: {Markup.Escape(string.Join(", ", idle))} stay idle");
+            }
+
+            foreach (var feed in plan.Feeds)
+            {
+                await factory.GetGrain<IMarketFeedGrain>(feed.Symbol).StartAsync(feed);
+            }
+
+            console.MarkupLine(Markup.Escape(DescribeFeeds(plan, args)));
+
+            var started = time.GetTimestamp();
+            var last = await ShowAsync(factory, plan, args, started, stop.Token);
+
+            console.MarkupLine($"Draining ({Markup.Escape(stop.Reason ?? "stopped")}): feeds stop, runners persist their state…");
+            foreach (var feed in plan.Feeds)
+            {
+                await factory.GetGrain<IMarketFeedGrain>(feed.Symbol).StopAsync();
+            }
+
+            var final = await TrySnapshotAsync(factory, plan, args, started) ?? last;
+            try
+            {
+                await cluster.StopAsync(CancellationToken.None);
+            }
+            catch (AggregateException ex)
+            {
+                throw new CliException($"the drain failed: {string.Join("; ", ex.InnerExceptions.Select(e => e.Message))}", ExitCodes.Failed);
+            }
+
+            WriteFinal(final, cluster);
+            return new RunOutcome(resumed, added, final, stop.Reason ?? "stopped", cluster.DataDirectory);
+        }
+        finally
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+
+    private List<RunnerConfig> LoadRunners(RunArguments args)
+    {
+        var configs = RunnersFile.Load(args.RunnersFile, RunnerConfig.DefaultInitialEquity);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var config in configs)
+        {
+            if (!seen.Add(config.RunnerId))
+            {
+                throw new CliException($"{args.RunnersFile}: duplicate runner ID '{config.RunnerId}': every runner needs its own ID");
+            }
+
+            try
+            {
+                catalog.Create(config.Strategy, config.Parameters);
+            }
+            catch (Exception ex) when (ex is StrategyConfigurationException or StrategyException)
+            {
+                throw new CliException($"{args.RunnersFile}: runner '{config.RunnerId}': {ex.Message}");
+            }
+        }
+
+        return configs;
+    }
+
+    private async Task<RunSnapshot> ShowAsync(IGrainFactory factory, FeedPlan plan, RunArguments args, long started, CancellationToken stop)
+    {
+        var snapshot = await TrySnapshotAsync(factory, plan, args, started) ?? Empty(plan, args, started);
+        if (!Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
+        {
+            await console.Live(RunView.Build(snapshot, Title(args))).AutoClear(true).StartAsync(async context =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    await Delay(RefreshPeriod, stop);
+                    snapshot = await TrySnapshotAsync(factory, plan, args, started) ?? snapshot;
+                    context.UpdateTarget(RunView.Build(snapshot, Title(args)));
+                    context.Refresh();
+                }
+            });
+            return snapshot;
+        }
+
+        var lastLine = time.GetTimestamp();
+        console.WriteLine(RunView.SummaryLine(snapshot));
+        while (!stop.IsCancellationRequested)
+        {
+            await Delay(RefreshPeriod, stop);
+            snapshot = await TrySnapshotAsync(factory, plan, args, started) ?? snapshot;
+            if (time.GetElapsedTime(lastLine) >= SummaryPeriod)
+            {
+                lastLine = time.GetTimestamp();
+                console.WriteLine(RunView.SummaryLine(snapshot));
+            }
+        }
+
+        return snapshot;
+    }
+
+    private async Task Delay(TimeSpan period, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(period, time, stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopping: the caller's loop ends.
+        }
+    }
+
+    private async Task<RunSnapshot?> TrySnapshotAsync(IGrainFactory factory, FeedPlan plan, RunArguments args, long started)
+    {
+        try
+        {
+            var runners = await factory.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey).HealthCheckAsync();
+            var gateway = await factory.GetGrain<IGatewayGrain>(args.Account).GetStatusAsync();
+            var feeds = new List<FeedStatus>(plan.Feeds.Count);
+            foreach (var feed in plan.Feeds)
+            {
+                feeds.Add(await factory.GetGrain<IMarketFeedGrain>(feed.Symbol).GetStatusAsync());
+            }
+
+            return new RunSnapshot(time.GetElapsedTime(started), args.Duration, runners, gateway, feeds, plan.SymbolsWithoutData);
+        }
+        catch (Exception ex) when (ex is TimeoutException or GrainCallException or InvalidOperationException)
+        {
+            Debug.WriteLine($"hive run: snapshot failed: {ex.Message}");
+            return null;
+        }
+    }
+
+    private RunSnapshot Empty(FeedPlan plan, RunArguments args, long started) =>
+        new(time.GetElapsedTime(started), args.Duration, [], null, [], plan.SymbolsWithoutData);
+
+    private void WriteFinal(RunSnapshot final, EmbeddedCluster cluster)
+    {
+        if (Console.IsOutputRedirected && console.Profile.Width < 160)
+        {
+            // Piped output has no terminal width; keep the table's rows on one line each.
+            console.Profile.Width = 160;
+        }
+
+        console.Write(RunView.Build(final, "hive run: final state"));
+        console.MarkupLine($"Drained. Ledger: [blue]{Markup.Escape(cluster.LedgerDirectory)}[/], state: [blue]{Markup.Escape(cluster.StateDirectory)}[/]");
+    }
+
+    private static string Title(RunArguments args) =>
+        $"hive run: {Path.GetFileName(args.RunnersFile)}, account {args.Account} (Ctrl-C to drain and stop)";
+
+    private static string DescribeFeeds(FeedPlan plan, RunArguments args)
+    {
+        if (plan.Feeds.Count == 0)
+        {
+            return "no feeds: every runner stays idle";
+        }
+
+        var symbols = string.Join(", ", plan.Feeds.Select(f => f.Symbol));
+        var speed = args.Speed.ToString("0.###", CultureInfo.InvariantCulture);
+        return args.DataFolder is null
+            ? $"feeds: simulated random walk for {symbols}, one-minute bars at {speed}x real time"
+            : $"feeds: replaying {symbols} from {args.DataFolder} at {speed}x real time";
+    }
+
+    private static string DescribeResumed(RunnerStatus status, string? notInFile)
+    {
+        var position = status.PositionQuantity switch
+        {
+            > 0 => string.Create(CultureInfo.InvariantCulture, $"long {status.PositionQuantity} @ {status.EntryPrice}"),
+            < 0 => string.Create(CultureInfo.InvariantCulture, $"short {-status.PositionQuantity} @ {status.EntryPrice}"),
+            _ => "flat",
+        };
+        var extra = notInFile is null ? "" : $" (kept from the data directory; not in {notInFile})";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"resumed {status.RunnerId} on {status.Symbol}: {position}, realized P&L {status.RealizedPnl:0.00}, {status.Trades} trades, {status.State}{extra}");
+    }
+
+    private static bool SameRunner(RunnerDefinition a, RunnerDefinition b) =>
+        a.Symbol == b.Symbol
+        && string.Equals(a.Strategy, b.Strategy, StringComparison.Ordinal)
+        && a.Account == b.Account
+        && a.Quantity == b.Quantity
+        && a.Parameters.Count == b.Parameters.Count
+        && a.Parameters.All(p => b.Parameters.TryGetValue(p.Key, out var v) && v == p.Value);
+}

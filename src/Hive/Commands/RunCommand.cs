@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using Hive.Commands.Run;
+using Hive.Grains.Runners;
+using Hive.Trading.Strategies;
+using Spectre.Console;
+
+namespace Hive.Commands;
+
+/// <summary>
+/// <c>hive run</c>: the main job. Starts the embedded three-silo cluster (control, live, data) on a data directory,
+/// runs the runners of a YAML file against one feed per symbol (a simulated random walk, or a replay of Binance candle
+/// files), shows a live console view, and drains on Ctrl-C, SIGTERM or the end of <c>--duration</c>. Started again on
+/// the same data directory it resumes the stored runners with their open positions.
+/// </summary>
+internal static class RunCommand
+{
+    public const string DefaultRunnersFile = "strategies/runners.yaml";
+    public const string DefaultDataDirectory = "hive-data";
+    public const double DefaultSpeed = 6000;
+
+    public static Command Create(IAnsiConsole? console = null, StrategyCatalog? catalog = null, TimeProvider? time = null, Action<RunOutcome>? completed = null)
+    {
+        var runners = new Option<string>("--runners")
+        {
+            HelpName = "FILE",
+            Description = "YAML file listing the runners (id, symbol, strategy, parameters, quantity, risk, policy).",
+            DefaultValueFactory = _ => DefaultRunnersFile,
+        };
+        var data = new Option<string?>("--data")
+        {
+            HelpName = "DIR",
+            Description = "Replay the Binance candle files in DIR (named like NEARUSDT-1m-2026-02.csv) instead of the simulated feed.",
+        };
+        var speed = new Option<double>("--speed")
+        {
+            HelpName = "N",
+            Description = "Publish bars at N x real time (6000: a one-minute bar every 10 ms).",
+            DefaultValueFactory = _ => DefaultSpeed,
+        };
+        var dataDir = new Option<string>("--data-dir")
+        {
+            HelpName = "DIR",
+            Description = "Where grain state (state/) and the ledger (ledger/) are written; a second run on it resumes the runners.",
+            DefaultValueFactory = _ => DefaultDataDirectory,
+        };
+        var duration = new Option<string?>("--duration")
+        {
+            HelpName = "TIME",
+            Description = $"Stop by itself after TIME ({DurationParser.Format}); otherwise run until Ctrl-C or SIGTERM.",
+        };
+        var account = new Option<string>("--account")
+        {
+            HelpName = "NAME",
+            Description = "Broker account (paper) the runners trade through.",
+            DefaultValueFactory = _ => RunnerDefinition.DefaultAccount,
+        };
+
+        var command = new Command("run", "Run the runners of a YAML file on an embedded three-silo cluster with a live console view.");
+        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var args = Parse(
+                parse.GetValue(runners)!,
+                parse.GetValue(data),
+                parse.GetValue(speed),
+                parse.GetValue(dataDir)!,
+                parse.GetValue(duration),
+                parse.GetValue(account)!);
+            var session = new RunSession(console ?? AnsiConsole.Console, catalog ?? StrategyCatalog.Default, time ?? TimeProvider.System);
+            var outcome = await session.RunAsync(args, cancellationToken);
+            completed?.Invoke(outcome);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static RunArguments Parse(string runners, string? data, double speed, string dataDir, string? duration, string account)
+    {
+        if (!double.IsFinite(speed) || speed <= 0)
+        {
+            throw new CliException($"--speed must be a positive number, got {speed.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (string.IsNullOrWhiteSpace(dataDir))
+        {
+            throw new CliException("--data-dir must name a folder");
+        }
+
+        if (File.Exists(dataDir))
+        {
+            throw new CliException($"--data-dir: {dataDir} is a file, not a folder");
+        }
+
+        if (string.IsNullOrWhiteSpace(account) || !account.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+        {
+            throw new CliException($"--account must be a name of letters, digits, '_', '-' or '.', got '{account}'");
+        }
+
+        TimeSpan? limit = null;
+        if (duration is not null)
+        {
+            if (!DurationParser.TryParse(duration, out var parsed))
+            {
+                throw new CliException($"--duration: cannot read '{duration}'; expected {DurationParser.Format}");
+            }
+
+            limit = parsed;
+        }
+
+        return new RunArguments(runners, data, speed, dataDir, limit, account);
+    }
+}
