@@ -1,3 +1,4 @@
+using Hive.Grains.Ledger;
 using Hive.Runtime;
 using Hive.Runtime.Cluster;
 using Hive.Runtime.Hosting;
@@ -30,12 +31,15 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     private readonly List<(Silo Silo, ServiceProvider Services)> _silos = [];
     private readonly EmbeddedClusterOptions _options;
     private readonly InMemoryCluster _infrastructure = new();
+    private readonly FileStream _directoryLock;
     private int _stopped;
 
-    private EmbeddedCluster(EmbeddedClusterOptions options, FileGrainStorage storage)
+    private EmbeddedCluster(EmbeddedClusterOptions options, FileGrainStorage storage, FileLedger ledger, FileStream directoryLock)
     {
+        _directoryLock = directoryLock;
         _options = options;
         Storage = storage;
+        Ledger = ledger;
     }
 
     /// <summary>The data directory (absolute).</summary>
@@ -49,6 +53,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     /// <summary>The grain state store shared by the three silos.</summary>
     public IGrainStorage Storage { get; }
+
+    /// <summary>The ledger the gateway records orders, fills, denials and fencing rejections in.</summary>
+    public FileLedger Ledger { get; }
 
     /// <summary>The silos: control, live, data.</summary>
     public IReadOnlyList<Silo> Silos => [.. _silos.Select(s => s.Silo)];
@@ -72,7 +79,19 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DataDirectory);
         var root = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(root);
-        var cluster = new EmbeddedCluster(options, new FileGrainStorage(Path.Combine(root, "state")));
+        var directoryLock = LockDirectory(root);
+        FileLedger ledger;
+        try
+        {
+            ledger = new FileLedger(Path.Combine(root, "ledger"), logger: options.LoggerFactory?.CreateLogger<FileLedger>());
+        }
+        catch
+        {
+            directoryLock.Dispose();
+            throw;
+        }
+
+        var cluster = new EmbeddedCluster(options, new FileGrainStorage(Path.Combine(root, "state")), ledger, directoryLock);
         try
         {
             await cluster.StartSiloAsync(ControlSiloName, SiloRoles.Control, [], cancellationToken).ConfigureAwait(false);
@@ -118,6 +137,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             await services.DisposeAsync().ConfigureAwait(false);
         }
 
+        Ledger.Dispose();
+        _directoryLock.Dispose();
+
         if (errors is not null)
         {
             throw new AggregateException("The embedded cluster did not stop cleanly.", errors);
@@ -134,6 +156,20 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         catch (AggregateException)
         {
             // Disposal is best effort; StopAsync reports a failed drain to callers that ask.
+        }
+    }
+
+    // One cluster per data directory: a lock file held for the cluster's life (exclusive, also across processes).
+    private static FileStream LockDirectory(string root)
+    {
+        var path = Path.Combine(root, "hive.lock");
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException ex)
+        {
+            throw new IOException($"The data directory {root} is in use by another Hive cluster (its lock file {path} is held).", ex);
         }
     }
 
@@ -181,8 +217,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     private void ConfigurePlatform(HiveSiloBuilder builder)
     {
-        // The platform's grains, directors and ledger (AddHivePlatform) are wired here.
-        _ = builder;
+        // One storage and one ledger for the three silos: the ledger file is opened for exclusive writing.
+        builder.AddHivePlatform();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ILedger>(Ledger));
     }
 
     private async Task WaitForActiveAsync(CancellationToken cancellationToken)

@@ -1,0 +1,86 @@
+using Hive.Grains.Feeds;
+using Hive.Grains.Hosting;
+using Hive.Grains.Ledger;
+using Hive.Runtime.Cluster;
+
+namespace Hive.Grains.Tests.Hosting;
+
+public sealed class EmbeddedClusterTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "hive-embedded-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task StartAsync_EmptyDirectory_ThreeActiveSilosWithRolesAndTags()
+    {
+        await using var sut = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory });
+
+        Assert.Equal([SiloRoles.Control, SiloRoles.Live, SiloRoles.Data], sut.Silos.Select(s => s.Metadata.Role));
+        Assert.Contains("low_latency", sut.Live.Metadata.Tags);
+        Assert.Contains("high_ram", sut.Data.Metadata.Tags);
+        Assert.All(sut.Silos, silo => Assert.All(sut.Silos, other => Assert.Equal(SiloStatus.Active, silo.MembershipView[other.Address])));
+        Assert.True(Directory.Exists(sut.StateDirectory));
+        Assert.True(File.Exists(sut.Ledger.FilePath));
+        Assert.StartsWith(sut.LedgerDirectory, sut.Ledger.FilePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_Feed_PlacedOnTheLiveSilo()
+    {
+        await using var sut = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory });
+
+        var status = await sut.GrainFactory.GetGrain<IMarketFeedGrain>("BTCUSDT")
+            .StartAsync(new FeedDefinition("BTCUSDT", FeedSourceKind.Simulated, Speed: 60_000));
+
+        Assert.Equal(EmbeddedCluster.LiveSiloName, status.Silo);
+    }
+
+    [Fact]
+    public async Task StopAsync_ThenStartOnSameDirectory_StateSurvives()
+    {
+        var definition = new FeedDefinition("ETHUSDT", FeedSourceKind.Simulated, Speed: 60_000);
+        long published;
+        await using (var first = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory }))
+        {
+            var feed = first.GrainFactory.GetGrain<IMarketFeedGrain>("ETHUSDT");
+            await feed.StartAsync(definition);
+            await WaitUntilAsync(async () => (await feed.GetStatusAsync()).EventsPublished >= 20);
+            await feed.StopAsync();
+            published = (await feed.GetStatusAsync()).EventsPublished;
+            await first.StopAsync();
+        }
+
+        await using var sut = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory });
+        var status = await sut.GrainFactory.GetGrain<IMarketFeedGrain>("ETHUSDT").GetStatusAsync();
+
+        Assert.Equal(published, status.EventsPublished);
+        Assert.False(status.Running);
+    }
+
+    [Fact]
+    public async Task StartAsync_SecondClusterOnSameDirectory_FailsWithDirectoryInUse()
+    {
+        await using var first = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory });
+
+        var error = await Assert.ThrowsAsync<IOException>(() => EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory }));
+
+        Assert.Contains("in use by another Hive cluster", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        while (!await condition())
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(start) < TimeSpan.FromSeconds(20), "condition not met within 20 s");
+            await Task.Delay(20);
+        }
+    }
+}
