@@ -199,6 +199,12 @@ internal static class JsonMetadataEmitter
             foreach (var p in constructor.Parameters)
             {
                 var defaultValue = p.HasExplicitDefaultValue ? Literal(p.ExplicitDefaultValue) : "null";
+                if (p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null && p.Type.TypeKind == TypeKind.Enum)
+                {
+                    // An enum default comes as its underlying number; box it as the enum, or the creator's cast fails.
+                    defaultValue = $"({p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Format)}){defaultValue}";
+                }
+
                 sb.AppendLine($"                        new() {{ Name = {GrainGenerator.Literal(p.Name)}, ParameterType = typeof({p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Format)}), Position = {p.Ordinal}, HasDefaultValue = {(p.HasExplicitDefaultValue ? "true" : "false")}, DefaultValue = {defaultValue} }},");
             }
 

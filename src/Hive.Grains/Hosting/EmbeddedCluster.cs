@@ -1,3 +1,4 @@
+using Hive.Grains.Gateway;
 using Hive.Grains.Ledger;
 using Hive.Runtime;
 using Hive.Runtime.Cluster;
@@ -56,6 +57,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     /// <summary>The ledger the gateway records orders, fills, denials and fencing rejections in.</summary>
     public FileLedger Ledger { get; }
+
+    /// <summary>The paper broker behind the gateways (it stands for the exchange).</summary>
+    public PaperBroker Broker { get; } = new();
 
     /// <summary>The silos: control, live, data.</summary>
     public IReadOnlyList<Silo> Silos => [.. _silos.Select(s => s.Silo)];
@@ -219,7 +223,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         // One storage and one ledger for the three silos: the ledger file is opened for exclusive writing.
         builder.AddHivePlatform();
-        builder.Services.Replace(ServiceDescriptor.Singleton<ILedger>(Ledger));
+        builder.AddHiveLedger(Ledger);
+        builder.AddHiveGateway(Broker, _options.Gateway);
     }
 
     private async Task WaitForActiveAsync(CancellationToken cancellationToken)

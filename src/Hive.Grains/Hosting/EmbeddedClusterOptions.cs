@@ -1,3 +1,4 @@
+using Hive.Grains.Gateway;
 using Hive.Runtime.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,9 @@ public sealed class EmbeddedClusterOptions
 
     /// <summary>How long a graceful stop waits for each silo's activations to deactivate.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Account limits and other settings of the gateways; the defaults when <c>null</c>.</summary>
+    public GatewayOptions? Gateway { get; init; }
 
     /// <summary>Runs after the platform wiring for every silo (extra services, filters; tests).</summary>
     public Action<HiveSiloBuilder>? ConfigureSilo { get; init; }

@@ -71,12 +71,31 @@ internal static class RunCommand
                 parse.GetValue(dataDir)!,
                 parse.GetValue(duration),
                 parse.GetValue(account)!);
-            var session = new RunSession(console ?? AnsiConsole.Console, catalog ?? StrategyCatalog.Default, time ?? TimeProvider.System);
+            var session = new RunSession(console ?? DefaultConsole(), catalog ?? StrategyCatalog.Default, time ?? TimeProvider.System);
             var outcome = await session.RunAsync(args, cancellationToken);
             completed?.Invoke(outcome);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // Piped output gets plain text, wide enough that summary lines and table rows are not wrapped.
+    private static IAnsiConsole DefaultConsole()
+    {
+        if (!Console.IsOutputRedirected)
+        {
+            return AnsiConsole.Console;
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        console.Profile.Width = 200;
+        return console;
     }
 
     private static RunArguments Parse(string runners, string? data, double speed, string dataDir, string? duration, string account)

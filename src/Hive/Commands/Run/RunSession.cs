@@ -217,12 +217,6 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
 
     private void WriteFinal(RunSnapshot final, EmbeddedCluster cluster)
     {
-        if (Console.IsOutputRedirected && console.Profile.Width < 160)
-        {
-            // Piped output has no terminal width; keep the table's rows on one line each.
-            console.Profile.Width = 160;
-        }
-
         console.Write(RunView.Build(final, "hive run: final state"));
         console.MarkupLine($"Drained. Ledger: [blue]{Markup.Escape(cluster.LedgerDirectory)}[/], state: [blue]{Markup.Escape(cluster.StateDirectory)}[/]");
     }
