@@ -1,0 +1,250 @@
+using System.CommandLine;
+using Hive.Commands;
+using Hive.Commands.Run;
+using Hive.Grains.Hosting;
+using Hive.Grains.Ledger;
+using Hive.Trading.Strategies;
+using Spectre.Console;
+
+namespace Hive.Tests.Commands;
+
+public sealed class RunCommandTests : IDisposable
+{
+    // Enters on the second bar and never exits: the position is open when the run ends.
+    private const string EnterOnceScript = """
+        function detect_opportunity(market_data, context, indicators)
+          if context.entered then return nil end
+          return { reason = "once" }
+        end
+        function filter_commitment(market_data, context, indicators)
+          context.entered = true
+          return { action = "enter_long", quantity = 3 }
+        end
+        function manage_position(market_data, context, indicators)
+          return nil
+        end
+        """;
+
+    // Trades on every bar it can: opportunity, enter, exit, again.
+    private const string AlternatingScript = """
+        function detect_opportunity(market_data, context, indicators) return {} end
+        function filter_commitment(market_data, context, indicators) return { action = "enter_long", quantity = 1 } end
+        function manage_position(market_data, context, indicators) return { action = "exit" } end
+        """;
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "hive-run-" + Guid.NewGuid().ToString("N"));
+
+    public RunCommandTests()
+    {
+        HivePlatformExtensions.EnsureLuaStrategies();
+        Directory.CreateDirectory(_root);
+    }
+
+    private string DataDir => Path.Combine(_root, "hive-data");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_Duration_WritesOrdersAndFillsToTheLedger()
+    {
+        var runners = WriteRunners(("alternating.lua", AlternatingScript), """
+            runners:
+              - id: btc_alt
+                symbol: BTCUSDT
+                strategy: alternating.lua
+              - id: eth_alt
+                symbol: ETHUSDT
+                strategy: alternating.lua
+            """);
+        var output = new StringWriter();
+
+        var (exitCode, outcome) = await RunAsync(output, "--runners", runners, "--data-dir", DataDir, "--duration", "2s", "--speed", "60000");
+
+        Assert.Equal(0, exitCode);
+        Assert.NotNull(outcome);
+        Assert.Equal(["btc_alt", "eth_alt"], outcome.Added);
+        Assert.Equal("duration reached", outcome.StopReason);
+        var entries = await ReadLedgerAsync();
+        foreach (var runner in new[] { "btc_alt", "eth_alt" })
+        {
+            Assert.Contains(entries, e => e.Kind == LedgerEntryKind.Order && e.RunnerId == runner);
+            Assert.Contains(entries, e => e.Kind == LedgerEntryKind.Fill && e.RunnerId == runner && e.Price > 0 && e.Quantity == 1);
+        }
+
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.True(outcome.Final.OrdersFilled > 0);
+        Assert.Contains("Drained.", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SecondRunOnSameDataDir_ResumesTheOpenPosition()
+    {
+        var runners = WriteRunners(("enter_once.lua", EnterOnceScript), """
+            runners:
+              - id: near_once
+                symbol: NEARUSDT
+                strategy: enter_once.lua
+            """);
+
+        var (firstExit, first) = await RunAsync(new StringWriter(), "--runners", runners, "--data-dir", DataDir, "--duration", "1s", "--speed", "60000");
+        var output = new StringWriter();
+        var (secondExit, second) = await RunAsync(output, "--runners", runners, "--data-dir", DataDir, "--duration", "1s", "--speed", "60000");
+
+        Assert.Equal(0, firstExit);
+        Assert.Equal(0, secondExit);
+        var atEnd = Assert.Single(first!.Final.Runners);
+        Assert.Equal(3m, atEnd.PositionQuantity);
+        Assert.Empty(second!.Added);
+        var resumed = Assert.Single(second.Resumed);
+        Assert.Equal("near_once", resumed.RunnerId);
+        Assert.Equal(atEnd.PositionQuantity, resumed.PositionQuantity);
+        Assert.Equal(atEnd.EntryPrice, resumed.EntryPrice);
+        Assert.Equal(3m, Assert.Single(second.Final.Runners).PositionQuantity);
+        Assert.Contains("resumed near_once on NEARUSDT: long 3 @", output.ToString(), StringComparison.Ordinal);
+        var fills = (await ReadLedgerAsync()).Where(e => e.Kind == LedgerEntryKind.Fill && e.RunnerId == "near_once").ToList();
+        Assert.Single(fills);
+    }
+
+    [Fact]
+    public async Task Run_UnknownStrategy_FailsNamingTheRunner()
+    {
+        var runners = WriteRunners(null, """
+            runners:
+              - id: bad
+                symbol: BTCUSDT
+                strategy: no-such-strategy
+            """);
+
+        var error = await Assert.ThrowsAsync<CliException>(() => RunAsync(new StringWriter(), "--runners", runners, "--data-dir", DataDir, "--duration", "1s"));
+
+        Assert.Contains("runner 'bad'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no-such-strategy", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(DataDir));
+    }
+
+    [Fact]
+    public async Task Run_MissingDataFolder_FailsNamingTheFolder()
+    {
+        var runners = WriteRunners(("alternating.lua", AlternatingScript), """
+            - id: btc_alt
+              symbol: BTCUSDT
+              strategy: alternating.lua
+            """);
+        var missing = Path.Combine(_root, "no-klines");
+
+        var error = await Assert.ThrowsAsync<CliException>(() => RunAsync(new StringWriter(), "--runners", runners, "--data", missing, "--data-dir", DataDir));
+
+        Assert.Equal($"--data: no such folder: {missing}", error.Message);
+    }
+
+    [Fact]
+    public async Task Run_BadRunnersFile_FailsNamingFileAndLine()
+    {
+        var runners = WriteRunners(null, """
+            runners:
+              - id: btc
+                symbol: BTCUSDT
+                strategy: ema-cross
+                colour: blue
+            """);
+
+        var error = await Assert.ThrowsAsync<CliException>(() => RunAsync(new StringWriter(), "--runners", runners, "--data-dir", DataDir));
+
+        Assert.StartsWith($"{runners}:5:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("colour", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_BadDuration_FailsWithTheExpectedFormat()
+    {
+        var error = await Assert.ThrowsAsync<CliException>(() => RunAsync(new StringWriter(), "--duration", "soon", "--data-dir", DataDir));
+
+        Assert.Contains("--duration: cannot read 'soon'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ReplayWithASymbolWithoutData_ReportsItAndKeepsItsRunnerIdle()
+    {
+        var klines = Path.Combine(_root, "klines");
+        Directory.CreateDirectory(klines);
+        WriteKlines(Path.Combine(klines, "NEARUSDT-1m-2026-02.csv"), 400);
+        var runners = WriteRunners(("alternating.lua", AlternatingScript), """
+            runners:
+              - id: near_alt
+                symbol: NEARUSDT
+                strategy: alternating.lua
+              - id: btc_alt
+                symbol: BTCUSDT
+                strategy: alternating.lua
+            """);
+        var output = new StringWriter();
+
+        var (exitCode, outcome) = await RunAsync(output, "--runners", runners, "--data", klines, "--speed", "600000", "--data-dir", DataDir, "--duration", "2s");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("no data for BTCUSDT", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["BTCUSDT"], outcome!.Final.IdleSymbols);
+        var btc = Assert.Single(outcome.Final.Runners, r => r.RunnerId == "btc_alt");
+        Assert.Equal(0, btc.BarsProcessed);
+        Assert.True(Assert.Single(outcome.Final.Runners, r => r.RunnerId == "near_alt").OrdersFilled > 0);
+    }
+
+    private string WriteRunners((string Name, string Text)? script, string yaml)
+    {
+        if (script is { } s)
+        {
+            File.WriteAllText(Path.Combine(_root, s.Name), s.Text);
+        }
+
+        var path = Path.Combine(_root, "runners.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private static void WriteKlines(string path, int bars)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore");
+        var start = 1_769_904_000_000L;
+        for (var i = 0; i < bars; i++)
+        {
+            var open = 3 + (0.01 * (i % 7));
+            var close = open + 0.005;
+            var t = start + (i * 60_000L);
+            writer.WriteLine(FormattableString.Invariant($"{t},{open},{close + 0.01},{open - 0.01},{close},100,{t + 59_999},300,10,50,150,0"));
+        }
+    }
+
+    private async Task<List<LedgerEntry>> ReadLedgerAsync()
+    {
+        using var ledger = new FileLedger(Path.Combine(DataDir, "ledger"));
+        var entries = new List<LedgerEntry>();
+        await foreach (var entry in ledger.ReadAllAsync())
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+
+    private static async Task<(int ExitCode, RunOutcome? Outcome)> RunAsync(TextWriter output, params string[] args)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            Interactive = InteractionSupport.No,
+        });
+        RunOutcome? outcome = null;
+        var root = new RootCommand();
+        root.Subcommands.Add(RunCommand.Create(console, StrategyCatalog.Default, completed: o => outcome = o));
+        var exitCode = await root.Parse(["run", .. args]).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        return (exitCode, outcome);
+    }
+}
