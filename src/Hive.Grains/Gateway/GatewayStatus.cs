@@ -13,6 +13,7 @@ namespace Hive.Grains.Gateway;
 /// <param name="OrdersRejected">Orders the broker rejected.</param>
 /// <param name="DuplicatesAbsorbed">Resubmitted client order IDs answered from memory without reaching the broker.</param>
 /// <param name="RecentFenced">The last fencing rejections, newest last.</param>
+/// <param name="Authoritative">Whether this activation still holds the gateway lease (false: it accepts no orders).</param>
 public sealed record GatewayStatus(
     string Account,
     long GatewayEpoch,
@@ -23,4 +24,5 @@ public sealed record GatewayStatus(
     long OrdersDenied,
     long OrdersRejected,
     long DuplicatesAbsorbed,
-    IReadOnlyList<string> RecentFenced);
+    IReadOnlyList<string> RecentFenced,
+    bool Authoritative = true);

@@ -1,0 +1,402 @@
+using System.Globalization;
+using Hive.Grains.Ledger;
+using Hive.Runtime;
+using Hive.Runtime.Storage;
+using Hive.Trading.Execution;
+using Hive.Trading.Market;
+using Hive.Trading.Risk;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Hive.Grains.Gateway;
+
+/// <summary>
+/// The gateway of one broker account (key = account). Every order goes through, in order: the gateway's own authority
+/// (lease), DeploymentID fencing, idempotency of the client order ID, account risk and the kill switch, then the
+/// <see cref="PaperBroker"/>; every outcome is appended to the <see cref="ILedger"/>.
+/// <para>Authority: on activation the gateway takes the lease by incrementing the persisted gateway epoch with a
+/// compare-and-swap write (ETag) and tells the broker; it passes that epoch with every order. It stops accepting
+/// orders (<see cref="GatewayOrderStatus.NotAuthoritative"/>) once it learns that a newer activation took the lease:
+/// a write failing with <see cref="InconsistentStateException"/>, the periodic lease check
+/// (<see cref="GatewayOptions.LeaseCheckPeriod"/>), or the broker refusing its epoch.</para>
+/// <para>Idempotency: the first answer of the last <see cref="GatewayOptions.IdempotencyCapacity"/> client order IDs
+/// is kept (rebuilt from the ledger on activation). Fencing comes first and its answers are not remembered, so an
+/// order ID that a stale activation sent is still served when the current activation sends it.</para>
+/// <para>Account risk: positions per runner are rebuilt from the ledger's fills on activation, so exposure limits hold
+/// across a failover.</para>
+/// </summary>
+internal sealed class GatewayGrain : Grain, IGatewayGrain
+{
+    private const int LeaseAttempts = 10;
+
+    private readonly IPersistentState<GatewayState> _state;
+    private readonly ILedger _ledger;
+    private readonly PaperBroker _broker;
+    private readonly GatewayOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, RunnerPosition> _positions = new(StringComparer.Ordinal);
+    private readonly Queue<string> _recentFenced = new();
+    private ILogger _logger = NullLogger.Instance;
+    private RecentOrderResults _recent = null!;
+    private AccountRisk _account = null!;
+    private RiskEngine _risk = null!;
+    private string _key = string.Empty;
+    private long _epoch;
+    private string? _lostReason;
+    private long _filled;
+    private long _fenced;
+    private long _denied;
+    private long _rejected;
+    private long _duplicates;
+
+    public GatewayGrain(
+        [PersistentState("gateway")] IPersistentState<GatewayState> state,
+        ILedger ledger,
+        PaperBroker broker,
+        GatewayOptions options,
+        TimeProvider time)
+    {
+        _state = state;
+        _ledger = ledger;
+        _broker = broker;
+        _options = options;
+        _time = time;
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = this.GetPrimaryKeyString();
+        _logger = (ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Hive.Grains.Gateway");
+        _recent = new RecentOrderResults(_options.IdempotencyCapacity);
+        _account = new AccountRisk(_options.LimitsFor(_key));
+        _risk = new RiskEngine(RiskLimits.None, _account);
+
+        await TakeLeaseAsync(cancellationToken);
+        _account.KillSwitch.Engage(_state.State.KillSwitch, _state.State.KillSwitchReason);
+        await ReplayLedgerAsync(cancellationToken);
+        await RecordControlAsync(null, string.Create(CultureInfo.InvariantCulture, $"gateway lease taken at epoch {_epoch}"));
+        RegisterGrainTimer(CheckLeaseAsync, _options.LeaseCheckPeriod, _options.LeaseCheckPeriod);
+    }
+
+    public async Task<DeploymentId> RegisterDeploymentAsync(string runnerId, string activation)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runnerId);
+        ArgumentException.ThrowIfNullOrEmpty(activation);
+        EnsureAuthoritative();
+        var runners = _state.State.Runners;
+        runners.TryGetValue(runnerId, out var previous);
+        var deployment = new DeploymentId(runnerId, (previous?.Epoch ?? 0) + 1, activation);
+        runners[runnerId] = new RunnerDeployment(deployment.Epoch, activation, Revoked: false);
+        await WriteStateAsync(() => Restore(runners, runnerId, previous));
+        await RecordControlAsync(runnerId, previous is null
+            ? $"deployment {deployment} registered"
+            : $"deployment {deployment} registered; epoch {previous.Epoch} fenced");
+        _logger.LogInformation("Gateway {Account}: runner {RunnerId} deployment {Deployment} is current.", _key, runnerId, deployment);
+        return deployment;
+    }
+
+    public async Task RevokeAsync(string runnerId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runnerId);
+        EnsureAuthoritative();
+        var runners = _state.State.Runners;
+        if (!runners.TryGetValue(runnerId, out var previous) || previous.Revoked)
+        {
+            return;
+        }
+
+        runners[runnerId] = previous with { Revoked = true };
+        await WriteStateAsync(() => Restore(runners, runnerId, previous));
+        await RecordControlAsync(runnerId, string.Create(CultureInfo.InvariantCulture, $"runner {runnerId} revoked; every deployment up to epoch {previous.Epoch} fenced"));
+        _logger.LogInformation("Gateway {Account}: runner {RunnerId} revoked.", _key, runnerId);
+    }
+
+    public async Task<GatewayOrderResult> SubmitOrderAsync(DeploymentId deployment, OrderRequest order, MarketData market)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(order.ClientOrderId);
+        ArgumentException.ThrowIfNullOrEmpty(order.RunnerId);
+        if (_lostReason is not null)
+        {
+            return await NotAuthoritativeAsync(deployment, order, _lostReason);
+        }
+
+        var fencedReason = FencingReason(deployment, order);
+        if (fencedReason is not null)
+        {
+            _fenced++;
+            RememberFenced(fencedReason);
+            await AppendAsync(LedgerEntryKind.Fenced, order, null, null, fencedReason);
+            _logger.LogWarning("Gateway {Account}: {Reason} (order {ClientOrderId}).", _key, fencedReason, order.ClientOrderId);
+            return new GatewayOrderResult(GatewayOrderStatus.Fenced, null, fencedReason);
+        }
+
+        if (_recent.TryGet(order.ClientOrderId, out var first))
+        {
+            _duplicates++;
+            return first;
+        }
+
+        var position = _positions.TryGetValue(order.RunnerId, out var held) ? held.Quantity : 0m;
+        var decision = _risk.Evaluate(order, position, ExpectedPrice(order, market));
+        if (!decision.IsAccepted)
+        {
+            _denied++;
+            var denied = new GatewayOrderResult(GatewayOrderStatus.Denied, null, decision.Message, decision.Reason);
+            _recent.Add(order.ClientOrderId, denied);
+            await AppendAsync(LedgerEntryKind.Denial, order, null, null, decision.ToString());
+            return denied;
+        }
+
+        await AppendAsync(LedgerEntryKind.Order, order, order.Price, null, deployment.ToString());
+        var answer = _broker.Submit(_key, _epoch, order, market);
+        switch (answer.Status)
+        {
+            case PaperBrokerStatus.Filled:
+                var fill = answer.Fill;
+                ApplyFill(fill);
+                _filled++;
+                var filled = new GatewayOrderResult(GatewayOrderStatus.Filled, fill, null);
+                _recent.Add(order.ClientOrderId, filled);
+                await AppendAsync(LedgerEntryKind.Fill, order, fill.Price, fill.Fee, deployment.ToString(), fill.Quantity);
+                return filled;
+            case PaperBrokerStatus.NotAuthoritative:
+                LoseLease(answer.Reason!);
+                return await NotAuthoritativeAsync(deployment, order, answer.Reason!);
+            default:
+                _rejected++;
+                var rejected = new GatewayOrderResult(GatewayOrderStatus.Rejected, null, answer.Reason);
+                _recent.Add(order.ClientOrderId, rejected);
+                await AppendAsync(LedgerEntryKind.Rejection, order, null, null, answer.Reason);
+                return rejected;
+        }
+    }
+
+    public async Task SetKillSwitchAsync(KillSwitchLevel level, string reason)
+    {
+        EnsureAuthoritative();
+        var state = _state.State;
+        var (previousLevel, previousReason) = (state.KillSwitch, state.KillSwitchReason);
+        state.KillSwitch = level;
+        state.KillSwitchReason = level == KillSwitchLevel.Off ? null : reason;
+        await WriteStateAsync(() =>
+        {
+            state.KillSwitch = previousLevel;
+            state.KillSwitchReason = previousReason;
+        });
+        _account.KillSwitch.Engage(level, reason);
+        await RecordControlAsync(null, $"kill switch {level}: {reason}");
+        _logger.LogWarning("Gateway {Account}: kill switch {Level} ({Reason}).", _key, level, reason);
+    }
+
+    public Task<GatewayStatus> GetStatusAsync()
+    {
+        var deployments = new List<DeploymentId>(_state.State.Runners.Count);
+        foreach (var (runnerId, record) in _state.State.Runners)
+        {
+            if (!record.Revoked)
+            {
+                deployments.Add(new DeploymentId(runnerId, record.Epoch, record.Activation));
+            }
+        }
+
+        deployments.Sort(static (a, b) => string.CompareOrdinal(a.RunnerId, b.RunnerId));
+        return Task.FromResult(new GatewayStatus(
+            _key, _epoch, _account.KillSwitch.Level, deployments, _filled, _fenced, _denied, _rejected, _duplicates,
+            [.. _recentFenced], _lostReason is null));
+    }
+
+    private async Task TakeLeaseAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var epoch = _state.State.GatewayEpoch + 1;
+            _state.State.GatewayEpoch = epoch;
+            try
+            {
+                await _state.WriteStateAsync(cancellationToken);
+                _epoch = epoch;
+                break;
+            }
+            catch (InconsistentStateException) when (attempt < LeaseAttempts)
+            {
+                // Another activation moved the lease between our read and write: read again and go above it.
+                await _state.ReadStateAsync(cancellationToken);
+            }
+        }
+
+        if (!_broker.AcknowledgeGatewayEpoch(_key, _epoch))
+        {
+            LoseLease(string.Create(CultureInfo.InvariantCulture, $"NotAuthoritative: the broker has seen a gateway epoch above {_epoch} for account {_key}"));
+        }
+
+        _logger.LogInformation("Gateway {Account}: lease taken at epoch {Epoch}.", _key, _epoch);
+    }
+
+    private async Task CheckLeaseAsync(CancellationToken cancellationToken)
+    {
+        if (_lostReason is not null)
+        {
+            return;
+        }
+
+        // Safe to reload: only the lease holder writes, so while the epoch is ours the stored state is ours; once it is
+        // not, this activation never writes again.
+        await _state.ReadStateAsync(cancellationToken);
+        if (_state.State.GatewayEpoch != _epoch)
+        {
+            LoseLease(string.Create(CultureInfo.InvariantCulture,
+                $"NotAuthoritative: gateway {_key} epoch {_epoch} lost its lease to epoch {_state.State.GatewayEpoch}"));
+        }
+    }
+
+    private async Task ReplayLedgerAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var entry in _ledger.ReadAllAsync(cancellationToken))
+        {
+            if (!string.Equals(entry.Account, _key, StringComparison.Ordinal) || entry.RunnerId is null || entry.ClientOrderId is null)
+            {
+                continue;
+            }
+
+            switch (entry.Kind)
+            {
+                case LedgerEntryKind.Fill when entry.Symbol is not null && entry.Quantity is { } quantity && entry.Price is { } price:
+                    var side = string.Equals(entry.Side, nameof(OrderSide.Sell), StringComparison.Ordinal) ? OrderSide.Sell : OrderSide.Buy;
+                    var fill = new Fill(entry.ClientOrderId, entry.RunnerId, entry.Symbol, side, quantity, price, entry.Fee ?? 0m, entry.Timestamp);
+                    ApplyFill(fill);
+                    _recent.Add(entry.ClientOrderId, new GatewayOrderResult(GatewayOrderStatus.Filled, fill, null));
+                    break;
+                case LedgerEntryKind.Rejection when entry.Detail is { } detail && !detail.StartsWith(nameof(GatewayOrderStatus.NotAuthoritative), StringComparison.Ordinal):
+                    _recent.Add(entry.ClientOrderId, new GatewayOrderResult(GatewayOrderStatus.Rejected, null, detail));
+                    break;
+            }
+        }
+    }
+
+    private string? FencingReason(in DeploymentId deployment, in OrderRequest order)
+    {
+        if (!string.Equals(deployment.RunnerId, order.RunnerId, StringComparison.Ordinal))
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Fenced: order {order.ClientOrderId} of runner {order.RunnerId} carries deployment {deployment} of runner {deployment.RunnerId}");
+        }
+
+        if (!_state.State.Runners.TryGetValue(deployment.RunnerId, out var current))
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Fenced: runner {deployment.RunnerId} epoch {deployment.Epoch} is not registered with gateway {_key}");
+        }
+
+        if (current.Revoked)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Fenced: runner {deployment.RunnerId} epoch {deployment.Epoch} is revoked (last epoch {current.Epoch})");
+        }
+
+        if (current.Epoch != deployment.Epoch || !string.Equals(current.Activation, deployment.Activation, StringComparison.Ordinal))
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Fenced: runner {deployment.RunnerId} epoch {deployment.Epoch} is not current (current {current.Epoch})");
+        }
+
+        return null;
+    }
+
+    private decimal ExpectedPrice(in OrderRequest order, in MarketData market)
+    {
+        if (order.Type != OrderType.Market)
+        {
+            return order.Price ?? 0m;
+        }
+
+        var touch = order.Side == OrderSide.Buy ? market.Ask : market.Bid;
+        return double.IsFinite(touch) && touch > 0 ? _broker.Model.FillPrice(order, market) : 0m;
+    }
+
+    private void ApplyFill(in Fill fill)
+    {
+        var before = _positions.TryGetValue(fill.RunnerId, out var held) ? held.Quantity : 0m;
+        var after = before + (fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity);
+        _positions[fill.RunnerId] = new RunnerPosition(after, fill.Price);
+        _account.UpdatePosition(fill.RunnerId, fill.Symbol, after, fill.Price);
+    }
+
+    private async Task<GatewayOrderResult> NotAuthoritativeAsync(DeploymentId deployment, OrderRequest order, string reason)
+    {
+        _rejected++;
+        await AppendAsync(LedgerEntryKind.Rejection, order, null, null, $"{reason} (deployment {deployment})");
+        return new GatewayOrderResult(GatewayOrderStatus.NotAuthoritative, null, reason);
+    }
+
+    private void LoseLease(string reason)
+    {
+        if (_lostReason is not null)
+        {
+            return;
+        }
+
+        _lostReason = reason;
+        _logger.LogError("Gateway {Account}: {Reason}; this activation accepts no more orders.", _key, reason);
+        DeactivateOnIdle();
+    }
+
+    private void EnsureAuthoritative()
+    {
+        if (_lostReason is not null)
+        {
+            throw new GatewayNotAuthoritativeException(_lostReason);
+        }
+    }
+
+    private async Task WriteStateAsync(Action undo)
+    {
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch (InconsistentStateException e)
+        {
+            undo();
+            LoseLease(string.Create(CultureInfo.InvariantCulture, $"NotAuthoritative: gateway {_key} epoch {_epoch} lost its lease (a newer activation wrote its state)"));
+            throw new GatewayNotAuthoritativeException(_lostReason!, e);
+        }
+        catch
+        {
+            undo();
+            throw;
+        }
+    }
+
+    private static void Restore(Dictionary<string, RunnerDeployment> runners, string runnerId, RunnerDeployment? previous)
+    {
+        if (previous is null)
+        {
+            runners.Remove(runnerId);
+        }
+        else
+        {
+            runners[runnerId] = previous;
+        }
+    }
+
+    private void RememberFenced(string reason)
+    {
+        _recentFenced.Enqueue(reason);
+        while (_recentFenced.Count > _options.RecentFencedCapacity)
+        {
+            _recentFenced.Dequeue();
+        }
+    }
+
+    private ValueTask<LedgerEntry> AppendAsync(LedgerEntryKind kind, in OrderRequest order, decimal? price, decimal? fee, string? detail, decimal? quantity = null) =>
+        _ledger.AppendAsync(new LedgerEntry(
+            0, _time.GetUtcNow().ToUnixTimeMilliseconds(), kind, _key, order.RunnerId, order.ClientOrderId, order.Symbol,
+            order.Side.ToString(), quantity ?? order.Quantity, price, fee, detail));
+
+    private async Task RecordControlAsync(string? runnerId, string detail) =>
+        await _ledger.AppendAsync(new LedgerEntry(
+            0, _time.GetUtcNow().ToUnixTimeMilliseconds(), LedgerEntryKind.Control, _key, runnerId, null, null, null, null, null, null, detail));
+
+    private readonly record struct RunnerPosition(decimal Quantity, decimal Price);
+}

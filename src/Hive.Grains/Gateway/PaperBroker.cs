@@ -1,0 +1,165 @@
+using System.Globalization;
+using Hive.Trading.Execution;
+using Hive.Trading.Market;
+
+namespace Hive.Grains.Gateway;
+
+/// <summary>
+/// The simulated broker behind the gateways: one per process, shared by every silo of it, with separate books per
+/// account. It stands for the exchange, which lives outside the cluster: it does not fail over with a gateway
+/// activation and is not protected by the runtime's single-activation guarantee, which is why it checks the
+/// gateway's epoch itself (a fencing token). Market orders fill with <see cref="PaperFillModel"/> at the touch
+/// (ask for buys, bid for sells; the bar's close when the market data came from candles), fees from the model.
+/// <list type="bullet">
+/// <item><description>Gateway epochs: it remembers the highest gateway epoch seen per account (from
+/// <see cref="AcknowledgeGatewayEpoch"/> or an order) and refuses any order carrying an older one.</description></item>
+/// <item><description>Idempotency: a client order ID it has already answered gets the first answer again and is
+/// counted in <see cref="PaperBrokerAccountStats.DuplicatesReceived"/>, so tests can assert that none arrived. It
+/// keeps the last <see cref="RecentOrderCapacity"/> client order IDs per account.</description></item>
+/// </list>
+/// Thread-safe. State lives in memory: a paper account starts empty with the process.
+/// </summary>
+public sealed class PaperBroker
+{
+    /// <summary>Client order IDs remembered per account by default.</summary>
+    public const int DefaultRecentOrderCapacity = 100_000;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, AccountBook> _accounts = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a broker filling with <paramref name="model"/> (the default model: 0.1 % fee, no slippage).</summary>
+    public PaperBroker(PaperFillModel? model = null, int recentOrderCapacity = DefaultRecentOrderCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(recentOrderCapacity);
+        Model = model ?? PaperFillModel.Default;
+        RecentOrderCapacity = recentOrderCapacity;
+    }
+
+    /// <summary>The fill model.</summary>
+    public PaperFillModel Model { get; }
+
+    /// <summary>Client order IDs remembered per account (the oldest are forgotten first).</summary>
+    public int RecentOrderCapacity { get; }
+
+    /// <summary>
+    /// Records that a gateway of <paramref name="account"/> took its lease at <paramref name="gatewayEpoch"/>: from now
+    /// on orders carrying an older epoch are refused. Returns false when a newer epoch was already seen.
+    /// </summary>
+    public bool AcknowledgeGatewayEpoch(string account, long gatewayEpoch)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(account);
+        lock (_lock)
+        {
+            var book = BookOf(account);
+            if (gatewayEpoch < book.HighestEpoch)
+            {
+                return false;
+            }
+
+            book.HighestEpoch = gatewayEpoch;
+            return true;
+        }
+    }
+
+    /// <summary>Fills <paramref name="order"/> for <paramref name="account"/> unless its gateway epoch is stale.</summary>
+    public PaperBrokerResult Submit(string account, long gatewayEpoch, in OrderRequest order, in MarketData market)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(account);
+        lock (_lock)
+        {
+            var book = BookOf(account);
+            book.Received++;
+            if (gatewayEpoch < book.HighestEpoch)
+            {
+                book.StaleRefused++;
+                return new PaperBrokerResult(PaperBrokerStatus.NotAuthoritative, default,
+                    string.Create(CultureInfo.InvariantCulture, $"NotAuthoritative: gateway epoch {gatewayEpoch} of account {account} is older than {book.HighestEpoch}"));
+            }
+
+            book.HighestEpoch = gatewayEpoch;
+            if (book.Recent.TryGetValue(order.ClientOrderId, out var first))
+            {
+                book.Duplicates++;
+                return first with { Duplicate = true };
+            }
+
+            var result = Execute(order, market);
+            if (result.Status == PaperBrokerStatus.Filled)
+            {
+                book.Filled++;
+            }
+
+            book.Remember(order.ClientOrderId, result, RecentOrderCapacity);
+            return result;
+        }
+    }
+
+    /// <summary>What the broker has seen of <paramref name="account"/>.</summary>
+    public PaperBrokerAccountStats GetStats(string account)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(account);
+        lock (_lock)
+        {
+            var book = BookOf(account);
+            return new PaperBrokerAccountStats(book.Received, book.Filled, book.Duplicates, book.StaleRefused, book.HighestEpoch);
+        }
+    }
+
+    private PaperBrokerResult Execute(in OrderRequest order, in MarketData market)
+    {
+        if (order.Quantity <= 0)
+        {
+            return new PaperBrokerResult(PaperBrokerStatus.Rejected, default,
+                string.Create(CultureInfo.InvariantCulture, $"InvalidQuantity: {order.Quantity} <= 0"));
+        }
+
+        if (order.Type == OrderType.Market)
+        {
+            var touch = order.Side == OrderSide.Buy ? market.Ask : market.Bid;
+            if (!double.IsFinite(touch) || touch <= 0)
+            {
+                return new PaperBrokerResult(PaperBrokerStatus.Rejected, default,
+                    string.Create(CultureInfo.InvariantCulture, $"NoPrice: {(order.Side == OrderSide.Buy ? "ask" : "bid")} of {order.Symbol} is {touch}"));
+            }
+        }
+        else if (order.Price is not > 0)
+        {
+            return new PaperBrokerResult(PaperBrokerStatus.Rejected, default,
+                string.Create(CultureInfo.InvariantCulture, $"NoPrice: {order.Type} order {order.ClientOrderId} has price {order.Price?.ToString(CultureInfo.InvariantCulture) ?? "none"}"));
+        }
+
+        return new PaperBrokerResult(PaperBrokerStatus.Filled, Model.Execute(order, market), null);
+    }
+
+    private AccountBook BookOf(string account)
+    {
+        if (!_accounts.TryGetValue(account, out var book))
+        {
+            book = new AccountBook();
+            _accounts.Add(account, book);
+        }
+
+        return book;
+    }
+
+    private sealed class AccountBook
+    {
+        public long HighestEpoch;
+        public long Received;
+        public long Filled;
+        public long Duplicates;
+        public long StaleRefused;
+        public readonly Dictionary<string, PaperBrokerResult> Recent = new(StringComparer.Ordinal);
+        private readonly Queue<string> _order = new();
+
+        public void Remember(string clientOrderId, PaperBrokerResult result, int capacity)
+        {
+            Recent[clientOrderId] = result;
+            _order.Enqueue(clientOrderId);
+            while (_order.Count > capacity)
+            {
+                Recent.Remove(_order.Dequeue());
+            }
+        }
+    }
+}
