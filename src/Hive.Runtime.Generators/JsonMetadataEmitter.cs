@@ -198,13 +198,7 @@ internal static class JsonMetadataEmitter
             sb.AppendLine("                    {");
             foreach (var p in constructor.Parameters)
             {
-                var defaultValue = p.HasExplicitDefaultValue ? Literal(p.ExplicitDefaultValue) : "null";
-                if (p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null && p.Type.TypeKind == TypeKind.Enum)
-                {
-                    // An enum default comes as its underlying number; box it as the enum, or the creator's cast fails.
-                    defaultValue = $"({p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Format)}){defaultValue}";
-                }
-
+                var defaultValue = p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null ? $"({p.Type.ToDisplayString(Format)})({Literal(p.ExplicitDefaultValue)})" : "null";
                 sb.AppendLine($"                        new() {{ Name = {GrainGenerator.Literal(p.Name)}, ParameterType = typeof({p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Format)}), Position = {p.Ordinal}, HasDefaultValue = {(p.HasExplicitDefaultValue ? "true" : "false")}, DefaultValue = {defaultValue} }},");
             }
 
