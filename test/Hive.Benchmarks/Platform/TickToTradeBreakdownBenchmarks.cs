@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Hive.Grains.Gateway;
+using Hive.Grains.Hosting;
+using Hive.Grains.Ledger;
+using Hive.Grains.Runners;
+using Hive.Runtime;
+using Hive.Runtime.Cluster;
+using Hive.Runtime.Storage;
+using Hive.Runtime.Testing;
+using Hive.Trading.Execution;
+using Hive.Trading.Market;
+using Hive.Trading.Market.Sources;
+using Hive.Trading.Runners;
+
+namespace Hive.Benchmarks.Platform;
+
+/// <summary>
+/// Where a tick-to-trade goes, piece by piece: the trading core alone (strategy, risk, paper fill, booking), one
+/// order through the gateway grain (fencing, idempotency, account risk, paper broker, two ledger appends), and the
+/// runner's state write after a fill or transition (snapshot, JSON, storage).
+/// </summary>
+[MemoryDiagnoser]
+public class TickToTradeBreakdownBenchmarks
+{
+    private const int Cycle = 3;
+    private TestCluster _cluster = null!;
+    private IGatewayGrain _gateway = null!;
+    private DeploymentId _deployment;
+    private RunnerCore _core = null!;
+    private Candle[] _candles = null!;
+    private MarketData _market;
+    private MemoryGrainStorage _storage = null!;
+    private RunnerGrainState _state = null!;
+    private readonly GrainId _grainId = new("runner", "core");
+    private string? _etag;
+    private long _orders;
+    private int _tick;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var options = new TestClusterOptions
+        {
+            ConfigureSilo = silo => silo.AddHivePlatform().AddHiveLedger(new InMemoryLedger()).AddHiveGateway(new PaperBroker()),
+        };
+        options.Silos.Add(new TestSiloOptions("live", SiloRoles.Live, "low_latency"));
+        _cluster = TestCluster.StartAsync(options).GetAwaiter().GetResult();
+        _gateway = _cluster.GrainFactory.GetGrain<IGatewayGrain>("paper");
+        _deployment = _gateway.RegisterDeploymentAsync("direct", "bench").GetAwaiter().GetResult();
+
+        _candles = RandomWalkMarketDataSource.GenerateCandles(PlatformBench.Symbol, 50_000, new RandomWalkOptions { Seed = 7, Bars = 50_000 });
+        _market = MarketData.FromCandle(_candles[0]);
+        var definition = new RunnerDefinition("core", PlatformBench.Symbol, AlternatingStrategy.Name, new Dictionary<string, string>(), Quantity: 1);
+        _core = new RunnerCore(definition.ToConfig(), new AlternatingStrategy(), recordEquityCurve: false);
+        for (var i = 0; i < 300; i++)
+        {
+            _core.OnCandle(_candles[i]);
+        }
+
+        _storage = new MemoryGrainStorage();
+        _state = new RunnerGrainState { Definition = definition, Snapshot = PersistedRunnerSnapshot.From(_core.CreateSnapshot()), OrdersFilled = 10 };
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The trading core alone, per tick: strategy, state machine, runner risk, paper fill, booking (2 orders per 3 ticks).</summary>
+    [Benchmark(OperationsPerInvoke = Cycle)]
+    public RunnerEvents CoreOnly()
+    {
+        var events = RunnerEvents.None;
+        for (var i = 0; i < Cycle; i++)
+        {
+            events |= _core.OnCandle(_candles[_tick++ % _candles.Length]);
+        }
+
+        return events;
+    }
+
+    /// <summary>One order through the gateway grain (local call): fencing, idempotency, account risk, paper broker, ledger.</summary>
+    [Benchmark]
+    public async Task<GatewayOrderResult> GatewayOrder()
+    {
+        var n = ++_orders;
+        var order = new OrderRequest(string.Create(CultureInfo.InvariantCulture, $"direct-{n}"), "direct", PlatformBench.Symbol,
+            (n & 1) == 1 ? OrderSide.Buy : OrderSide.Sell, 1m, OrderType.Market, null, (n & 1) == 0, _market.Timestamp, "strategy");
+        return await _gateway.SubmitOrderAsync(_deployment, order, _market);
+    }
+
+    /// <summary>The runner's state write after a fill or transition: snapshot, JSON, storage write.</summary>
+    [Benchmark]
+    public async Task<string> PersistState()
+    {
+        _state.Snapshot = PersistedRunnerSnapshot.From(_core.CreateSnapshot());
+        var json = JsonSerializer.SerializeToUtf8Bytes(_state);
+        _etag = await _storage.WriteAsync("runner", _grainId, json, _etag);
+        return _etag;
+    }
+}
