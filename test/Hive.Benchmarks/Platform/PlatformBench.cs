@@ -46,6 +46,7 @@ internal sealed class PlatformBench : IAsyncDisposable
     public static async Task<PlatformBench> StartAsync(string strategy, int runners)
     {
         StrategyCatalog.Default.Register(AlternatingStrategy.Descriptor);
+        StrategyCatalog.Default.Register(QuietStrategy.Descriptor);
         HivePlatformExtensions.EnsureLuaStrategies();
         var script = Path.Combine(Path.GetTempPath(), $"hive-bench-alternate-{Environment.ProcessId}.lua");
         await File.WriteAllTextAsync(script, AlternatingStrategy.LuaScript);
@@ -60,7 +61,12 @@ internal sealed class PlatformBench : IAsyncDisposable
         var cluster = await TestCluster.StartAsync(options);
         var stream = cluster.Primary.GetStreamProvider(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(Symbol));
         var bench = new PlatformBench(cluster, stream, script);
-        var name = strategy == "lua" ? script : AlternatingStrategy.Name;
+        var name = strategy switch
+        {
+            "lua" => script,
+            "compiled" => AlternatingStrategy.Name,
+            _ => strategy,
+        };
         for (var i = 0; i < runners; i++)
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"bench_{i}");
