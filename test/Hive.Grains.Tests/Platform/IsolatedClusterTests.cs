@@ -1,6 +1,8 @@
+using Hive.Grains.Feeds;
 using Hive.Grains.Gateway;
 using Hive.Grains.Runners;
 using Hive.Runtime.Cluster;
+using Hive.Runtime.Placement;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
 
@@ -89,5 +91,42 @@ public sealed class IsolatedClusterTests : IDisposable
         Assert.Equal(8, broker.OrdersReceived);
         Assert.Equal(8, broker.OrdersFilled);
         Assert.Equal(0, broker.DuplicatesReceived);
+    }
+
+    [Fact]
+    public async Task MarketFeedGrain_SiloKilled_ResumesWithItsRunnersElsewhere()
+    {
+        await using var platform = await PlatformCluster.StartAsync();
+        var live1 = platform.Silo("live1");
+        var feed = platform.Grains.GetGrain<IMarketFeedGrain>("UNIUSDT");
+        PlacementHint.Set(live1.Address);
+        try
+        {
+            await feed.StartAsync(new FeedDefinition("UNIUSDT", FeedSourceKind.Simulated, Speed: 0, Seed: 3));
+        }
+        finally
+        {
+            PlacementHint.Clear();
+        }
+
+        await platform.Registry.AddRunnerAsync(Definitions.Runner("uni_feed", "UNIUSDT", _scripts.Cycle, "hold=2"));
+        Assert.Same(live1, platform.HostOf(typeof(RunnerGrain), "uni_feed"));
+        await Wait.UntilAsync(async () => (await platform.Registry.GetRunnerAsync("uni_feed")).BarsProcessed >= 100, "100 bars reached the runner");
+        var before = await platform.Registry.GetRunnerAsync("uni_feed");
+
+        await platform.Cluster.KillSiloAsync(live1);
+        var reactivated = await platform.Registry.GetRunnerAsync("uni_feed");
+        await Wait.UntilAsync(
+            async () => (await platform.Registry.GetRunnerAsync("uni_feed")).LastEventTime > before.LastEventTime + (100 * 60_000),
+            "the resumed feed's bars reached the reactivated runner");
+        var status = await feed.GetStatusAsync();
+        await feed.StopAsync();
+        var after = await platform.Registry.GetRunnerAsync("uni_feed");
+
+        Assert.Equal("live0", reactivated.Silo);
+        Assert.Equal("live0", status.Silo);
+        Assert.True(status.Running);
+        Assert.True(after.OrdersFilled > before.OrdersFilled, $"fills {after.OrdersFilled} after {before.OrdersFilled}");
+        Assert.Equal(0, platform.Broker.GetStats("paper").DuplicatesReceived);
     }
 }
