@@ -1,4 +1,6 @@
+using Hive.Grains.Backtests;
 using Hive.Grains.Feeds;
+using Hive.Grains.Placement;
 using Hive.Grains.Gateway;
 using Hive.Grains.Runners;
 using Hive.Runtime.Cluster;
@@ -129,4 +131,51 @@ public sealed class IsolatedClusterTests : IDisposable
         Assert.True(after.OrdersFilled > before.OrdersFilled, $"fills {after.OrdersFilled} after {before.OrdersFilled}");
         Assert.Equal(0, platform.Broker.GetStats("paper").DuplicatesReceived);
     }
+
+    [Fact]
+    public async Task DataPlacement_BacktestOnLoadedData_GoesToTheDataSiloHoldingIt()
+    {
+        await using var platform = await PlatformCluster.StartAsync(
+            ("control0", SiloRoles.Control), ("live0", SiloRoles.Live), ("data0", SiloRoles.Data), ("data1", SiloRoles.Data));
+        var first = WriteKlines("QNTUSDT-1m-2026-01.csv", PlatformCluster.Candles("QNTUSDT", 300, seed: 4));
+        var second = WriteKlines("RUNEUSDT-1m-2026-01.csv", PlatformCluster.Candles("RUNEUSDT", 300, seed: 5));
+        await RunOnAsync(platform, "warm-qnt", first, platform.Silo("data1"));
+        await RunOnAsync(platform, "warm-rune", second, platform.Silo("data0"));
+
+        var qnt = await RunWithAffinityAsync(platform, "again-qnt", first);
+        var rune = await RunWithAffinityAsync(platform, "again-rune", second);
+
+        Assert.Equal("data1", qnt.Silo);
+        Assert.Equal("data0", rune.Silo);
+        Assert.Equal(300, qnt.Bars);
+    }
+
+    private static async Task RunOnAsync(PlatformCluster platform, string key, string data, Hive.Runtime.Hosting.Silo silo)
+    {
+        PlacementHint.Set(silo.Address);
+        try
+        {
+            var result = await platform.Grains.GetGrain<IBacktestGrain>(key).RunAsync(Request(data));
+            Assert.Equal(silo.Metadata.Name, result.Silo);
+        }
+        finally
+        {
+            PlacementHint.Clear();
+        }
+
+        await Wait.UntilAsync(() => Task.FromResult(platform.HostOf(typeof(BacktestGrain), key) is null), $"backtest {key} deactivated");
+    }
+
+    private static async Task<BacktestResult> RunWithAffinityAsync(PlatformCluster platform, string key, string data)
+    {
+        using var affinity = PlacementAffinity.ForDataset(PlacementAffinity.DataDataset(data));
+        return await platform.Grains.GetGrain<IBacktestGrain>(key).RunAsync(Request(data));
+    }
+
+    private static BacktestRequest Request(string data) =>
+        new([data], [], [Definitions.Runner("bt", Path.GetFileName(data).Split('-')[0], "ema-cross", "fast=3,slow=8")]);
+
+    private string WriteKlines(string name, IReadOnlyList<Hive.Trading.Market.Candle> candles) =>
+        _scripts.Write(name, string.Concat(candles.Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{c.OpenTime},{c.Open:R},{c.High:R},{c.Low:R},{c.Close:R},{c.Volume:R},{c.CloseTime},0,0,0,0,0\n"))));
 }
