@@ -17,6 +17,10 @@ public sealed class QuoteStats
     public Dictionary<string, decimal> LastBySymbol { get; set; } = [];
 
     public QuoteSnapshot[] Recent { get; set; } = [];
+
+    public IReadOnlyList<string> Symbols { get; set; } = [];
+
+    public IReadOnlyDictionary<string, int> Counts { get; set; } = new Dictionary<string, int>();
 }
 
 public interface IQuoteGrain : IGrainWithStringKey
