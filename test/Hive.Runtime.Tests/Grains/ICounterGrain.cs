@@ -2,7 +2,7 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public interface ICounterGrain : IGrainWithStringKey
+internal interface ICounterGrain : IGrainWithStringKey
 {
     Task<int> Add(int delta);
 

@@ -2,12 +2,12 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public interface IKeepAliveGrain : IGrainWithIntegerKey
+internal interface IKeepAliveGrain : IGrainWithIntegerKey
 {
     Task<long> Key();
 }
 
-public interface IDelayingGrain : IGrainWithGuidKey
+internal interface IDelayingGrain : IGrainWithGuidKey
 {
     Task<Guid> Delay(TimeSpan span);
 }

@@ -2,15 +2,15 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public enum QuoteSide
+internal enum QuoteSide
 {
     Bid,
     Ask,
 }
 
-public sealed record QuoteSnapshot(string Symbol, decimal Bid, decimal Ask, DateTimeOffset Time, QuoteSide Side, List<int> Levels, string? Venue = null);
+internal sealed record QuoteSnapshot(string Symbol, decimal Bid, decimal Ask, DateTimeOffset Time, QuoteSide Side, List<int> Levels, string? Venue = null);
 
-public sealed class QuoteStats
+internal sealed class QuoteStats
 {
     public int Count { get; set; }
 
@@ -23,7 +23,7 @@ public sealed class QuoteStats
     public IReadOnlyDictionary<string, int> Counts { get; set; } = new Dictionary<string, int>();
 }
 
-public interface IQuoteGrain : IGrainWithStringKey
+internal interface IQuoteGrain : IGrainWithStringKey
 {
     Task<QuoteStats> Record(QuoteSnapshot quote, int? weight);
 }
