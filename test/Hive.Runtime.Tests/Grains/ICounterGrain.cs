@@ -11,4 +11,6 @@ internal interface ICounterGrain : IGrainWithStringKey
     Task<string> SiloName();
 
     Task<string> Describe(object payload);
+
+    Task<bool> CanBeCanceled(CancellationToken cancellationToken);
 }

@@ -6,8 +6,3 @@ internal interface IKeepAliveGrain : IGrainWithIntegerKey
 {
     Task<long> Key();
 }
-
-internal interface IDelayingGrain : IGrainWithGuidKey
-{
-    Task<Guid> Delay(TimeSpan span);
-}
