@@ -16,9 +16,9 @@ internal sealed class DataPlacementDirector : IPlacementDirector
 {
     public SiloRequirements GetRequirements(PlacementStrategy strategy, PlacementTarget target) => new() { Role = SiloRoles.Data };
 
-    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
-        (context.CompatibleSilos.FirstOrDefault(s => s.Load.HotDatasets.Contains(target.GrainId.Key))
-            ?? context.CompatibleSilos.MinBy(s => s.Load.ActivationCount)!).Address;
+    public ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
+        new((context.CompatibleSilos.FirstOrDefault(s => s.Load.HotDatasets.Contains(target.GrainId.Key))
+            ?? context.CompatibleSilos.MinBy(s => s.Load.ActivationCount)!).Address);
 }
 
 /// <summary>Reports the datasets a silo keeps hot: here, one named after the silo.</summary>

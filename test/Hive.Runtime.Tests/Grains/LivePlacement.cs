@@ -16,8 +16,8 @@ internal sealed class LivePlacementDirector : IPlacementDirector
     public SiloRequirements GetRequirements(PlacementStrategy strategy, PlacementTarget target) =>
         new() { Role = SiloRoles.Live, Tags = ["low_latency"] };
 
-    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
-        context.CompatibleSilos.MinBy(s => s.Load.ActivationCount)!.Address;
+    public ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
+        new(context.CompatibleSilos.MinBy(s => s.Load.ActivationCount)!.Address);
 }
 
 internal sealed class GpuPlacement : PlacementStrategy
@@ -31,6 +31,6 @@ internal sealed class GpuPlacementDirector : IPlacementDirector
 {
     public SiloRequirements GetRequirements(PlacementStrategy strategy, PlacementTarget target) => new() { Role = "gpu" };
 
-    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
-        context.CompatibleSilos[0].Address;
+    public ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
+        new(context.CompatibleSilos[0].Address);
 }
