@@ -49,11 +49,10 @@ internal static class JsonMetadataEmitter
         ["byte[]"] = "ByteArrayConverter",
     };
 
-    public static string Emit(IEnumerable<ITypeSymbol> roots)
+    /// <summary>The metadata blocks for <paramref name="roots"/> and the types reachable from them.</summary>
+    public static List<JsonBlock> EmitBlocks(IEnumerable<ITypeSymbol> roots)
     {
-        var sb = new StringBuilder();
-        sb.AppendLine("        private static " + Meta + ".JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
-        sb.AppendLine("        {");
+        var blocks = new List<JsonBlock>();
         var seen = new HashSet<string>();
         var queue = new Queue<ITypeSymbol>(roots);
         while (queue.Count != 0)
@@ -68,11 +67,25 @@ internal static class JsonMetadataEmitter
             var body = Describe(type, name, queue);
             if (body is not null)
             {
-                sb.Append("            if (type == typeof(").Append(name).AppendLine("))");
-                sb.AppendLine("            {");
-                sb.Append(body);
-                sb.AppendLine("            }");
+                blocks.Add(new JsonBlock(name, body));
             }
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The context's lookup method over <paramref name="blocks"/>.</summary>
+    public static string Wrap(IEnumerable<JsonBlock> blocks)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("        private static " + Meta + ".JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+        sb.AppendLine("        {");
+        foreach (var block in blocks)
+        {
+            sb.Append("            if (type == typeof(").Append(block.Key).AppendLine("))");
+            sb.AppendLine("            {");
+            sb.Append(block.Body);
+            sb.AppendLine("            }");
         }
 
         sb.AppendLine("            return null;");
