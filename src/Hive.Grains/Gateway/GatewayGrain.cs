@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hive.Grains.Ledger;
+using Hive.Grains.Placement;
 using Hive.Runtime;
 using Hive.Runtime.Storage;
 using Hive.Trading.Execution;
@@ -26,6 +27,7 @@ namespace Hive.Grains.Gateway;
 /// <para>Account risk: positions per runner are rebuilt from the ledger's fills on activation, so exposure limits hold
 /// across a failover.</para>
 /// </summary>
+[LivePlacement]
 internal sealed class GatewayGrain : Grain, IGatewayGrain
 {
     private const int LeaseAttempts = 10;

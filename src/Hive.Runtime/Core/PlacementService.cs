@@ -36,7 +36,7 @@ internal sealed class PlacementService
         var target = new PlacementTarget(grainId, classInfo.GrainClass, _runtime.Address);
         var requirements = director.GetRequirements(strategy, target);
         var active = _runtime.Membership.ActiveSilos
-            .Select(e => new SiloInfo(e.Silo, e.Metadata, e.Silo == _runtime.Address ? new SiloLoad { ActivationCount = _runtime.ActivationCount } : _runtime.LoadTable.Get(e.Silo) ?? new SiloLoad()))
+            .Select(e => new SiloInfo(e.Silo, e.Metadata, e.Silo == _runtime.Address ? _runtime.CurrentLoad() : _runtime.LoadTable.Get(e.Silo) ?? new SiloLoad()))
             .OrderBy(s => s.Address.ToString(), StringComparer.Ordinal)
             .ToList();
         var compatible = active.Where(requirements.IsSatisfiedBy).ToList();

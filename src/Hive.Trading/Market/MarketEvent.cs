@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Hive.Trading.Market;
 
 /// <summary>
 /// One event of a market data stream: a tagged union over candle, quote, trade and gap, kept as a struct so that
 /// sources and fan-out do not allocate per tick. Only the member named by <see cref="Kind"/> is meaningful.
 /// </summary>
+[JsonConverter(typeof(MarketEventJsonConverter))]
 public readonly struct MarketEvent
 {
     private MarketEvent(MarketEventKind kind, string symbol, long timestamp, Candle candle, Quote quote, TradeTick trade, string? reason)

@@ -72,14 +72,14 @@ internal static class BacktestCommand
             throw new CliException($"--initial-equity must be positive, got {args.InitialEquity.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        if (args.FeeBps is < 0 or >= 10_000)
+        BacktestOptions options;
+        try
         {
-            throw new CliException($"--fee-bps must be between 0 and 10000, got {args.FeeBps.ToString(CultureInfo.InvariantCulture)}");
+            options = BacktestInputs.Options(args.FeeBps, args.SlippageBps, args.KeepOpen);
         }
-
-        if (args.SlippageBps is < 0 or >= 10_000)
+        catch (ArgumentException ex)
         {
-            throw new CliException($"--slippage-bps must be between 0 and 10000, got {args.SlippageBps.ToString(CultureInfo.InvariantCulture)}");
+            throw new CliException(ex.Message);
         }
 
         var configs = ReadRunners(catalog, args);
@@ -98,12 +98,7 @@ internal static class BacktestCommand
             }
         }
 
-        var backtester = new Backtester(catalog, new BacktestOptions
-        {
-            FeeRate = args.FeeBps / 10_000m,
-            SlippageBps = args.SlippageBps,
-            CloseOpenPositionsAtEnd = !args.KeepOpen,
-        });
+        var backtester = new Backtester(catalog, options);
 
         var report = Replay(console, backtester, candles, configs, cancellationToken);
         var (json, html) = BacktestReportWriter.Write(report, args.Output);

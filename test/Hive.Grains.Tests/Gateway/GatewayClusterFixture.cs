@@ -1,6 +1,7 @@
 using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
+using Hive.Runtime.Cluster;
 using Hive.Runtime.Testing;
 using Hive.Trading.Risk;
 
@@ -31,11 +32,11 @@ public sealed class GatewayClusterFixture : IAsyncLifetime
     {
         var cluster = new TestClusterOptions
         {
-            ConfigureSilo = silo => silo.AddHiveLedger(ledger).AddHiveGateway(broker, options),
+            ConfigureSilo = silo => silo.AddHivePlatform().AddHiveLedger(ledger).AddHiveGateway(broker, options),
         };
         for (var i = 0; i < silos; i++)
         {
-            cluster.Silos.Add(new TestSiloOptions($"silo{i}"));
+            cluster.Silos.Add(new TestSiloOptions($"silo{i}", SiloRoles.Live));
         }
 
         return cluster;

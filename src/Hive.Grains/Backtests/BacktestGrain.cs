@@ -1,0 +1,62 @@
+using Hive.Grains.Placement;
+using Hive.Runtime;
+using Hive.Runtime.Hosting;
+using Hive.Trading.Backtesting;
+using Hive.Trading.Runners;
+using Hive.Trading.Strategies;
+
+namespace Hive.Grains.Backtests;
+
+/// <summary>
+/// Runs <see cref="Backtester"/> on a <c>data</c> silo with the inputs and options of <c>hive backtest</c>
+/// (<see cref="BacktestInputs"/>), so that the same request gives the same report as the command line. Data paths are
+/// read on the data silo.
+/// </summary>
+[DataPlacement]
+internal sealed class BacktestGrain(Silo silo) : Grain, IBacktestGrain
+{
+    public Task<BacktestResult> RunAsync(BacktestRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Runners is null || request.Runners.Count == 0)
+        {
+            throw new ArgumentException("A backtest needs at least one runner.");
+        }
+
+        var options = BacktestInputs.Options(request.FeeBps, request.SlippageBps, request.KeepOpen);
+        var configs = new List<RunnerConfig>(request.Runners.Count);
+        foreach (var definition in request.Runners)
+        {
+            var config = definition.ToConfig();
+            try
+            {
+                config.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException(ex.Message, ex);
+            }
+
+            configs.Add(config);
+        }
+
+        if ((request.Data?.Count ?? 0) == 0 && (request.Generate?.Count ?? 0) == 0)
+        {
+            throw new ArgumentException("A backtest needs data: data paths or generated series (SYMBOL:BARS[:SEED]).");
+        }
+
+        var candles = BacktestInputs.Load(request.Data ?? [], request.Generate ?? []);
+        BacktestReport report;
+        try
+        {
+            report = new Backtester(StrategyCatalog.Default, options).Run(candles, configs);
+        }
+        catch (StrategyConfigurationException ex)
+        {
+            throw new ArgumentException(ex.Message, ex);
+        }
+
+        var stopped = report.Runners.Where(r => r.StoppedReason is not null).Select(r => $"{r.RunnerId}: {r.StoppedReason}").ToList();
+        return Task.FromResult(new BacktestResult(BacktestReportWriter.ToJson(report), silo.Metadata.Name, report.Bars, stopped));
+    }
+}

@@ -1,0 +1,260 @@
+using Hive.Grains.Hosting;
+using Hive.Grains.Placement;
+using Hive.Runtime;
+using Hive.Runtime.Hosting;
+using Hive.Runtime.Storage;
+using Hive.Runtime.Streams;
+using Hive.Trading.Market;
+using Microsoft.Extensions.Logging;
+
+namespace Hive.Grains.Feeds;
+
+/// <summary>
+/// The publisher of one symbol's market data (key = symbol). The pump runs as a background task outside the grain's
+/// turn: the runtime's stream publication does not need a turn, so the feed keeps answering status calls while its
+/// subscribers work, and a publication completes when every subscriber handled the events (backpressure). Events the
+/// source produces faster than real time (a replay at full speed) go out in batches of up to <see cref="MaxBatch"/>;
+/// an event the source waited for goes out at once. The definition, and how far the feed got, are persisted (by a
+/// timer on the turn, on stop and on deactivation), so a feed reactivated after its silo died resumes after the last
+/// event it published.
+/// </summary>
+[LivePlacement]
+[KeepAlive]
+internal sealed class MarketFeedGrain(
+    [PersistentState("feed", HivePlatform.StorageName)] IPersistentState<MarketFeedState> state,
+    MarketDataSourceFactory sources,
+    HostedFeeds hostedFeeds,
+    Silo silo,
+    ILogger<MarketFeedGrain> logger) : Grain, IMarketFeedGrain
+{
+    internal const int MaxBatch = 256;
+    private static readonly TimeSpan SavePeriod = TimeSpan.FromSeconds(5);
+
+    private CancellationTokenSource? _stop;
+    private Task _pump = Task.CompletedTask;
+    private long _published;
+    private long _lastEventTime;
+    private double _lastPrice;
+    private volatile bool _running;
+    private volatile string? _error;
+    private long _savedEventTime;
+
+    private string Symbol => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        hostedFeeds.Add(Symbol);
+        _published = state.State.EventsPublished;
+        _lastEventTime = _savedEventTime = state.State.LastEventTime;
+        _lastPrice = state.State.LastPrice;
+        RegisterGrainTimer(_ => SaveProgressAsync(), SavePeriod, SavePeriod);
+        if (state.State is { Running: true, Definition: { } definition })
+        {
+            try
+            {
+                StartPump(definition, _lastEventTime, _lastPrice);
+                logger.LogInformation("Feed {Symbol} resumed on {Silo} after event time {LastEventTime}", Symbol, silo.Metadata.Name, _lastEventTime);
+            }
+            catch (ArgumentException ex)
+            {
+                _error = ex.Message;
+                logger.LogError("Feed {Symbol} could not resume: {Error}", Symbol, ex.Message);
+            }
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await StopPumpAsync();
+        hostedFeeds.Remove(Symbol);
+        await SaveProgressAsync();
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public async Task<FeedStatus> StartAsync(FeedDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!string.Equals(definition.Symbol, Symbol, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Feed {Symbol} cannot publish {definition.Symbol}: the feed grain's key is its symbol.");
+        }
+
+        if (!(definition.Speed >= 0) || !double.IsFinite(definition.Speed))
+        {
+            throw new ArgumentException($"Feed {Symbol}: speed must be 0 (as fast as possible) or positive, got {definition.Speed}.");
+        }
+
+        if (_running && state.State.Definition == definition)
+        {
+            return Status();
+        }
+
+        await StopPumpAsync();
+        var resume = state.State.Definition == definition ? _lastEventTime : 0;
+        if (resume == 0)
+        {
+            _published = 0;
+            _lastEventTime = 0;
+            _lastPrice = 0;
+        }
+
+        StartPump(definition, resume, _lastPrice);
+        state.State.Definition = definition;
+        state.State.Running = true;
+        await SaveProgressAsync(force: true);
+        logger.LogInformation("Feed {Symbol} started on {Silo}: {Source}", Symbol, silo.Metadata.Name, definition.Source);
+        return Status();
+    }
+
+    public async Task StopAsync()
+    {
+        await StopPumpAsync();
+        state.State.Running = false;
+        await SaveProgressAsync(force: true);
+    }
+
+    public Task<FeedStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    private FeedStatus Status() => new(
+        Symbol,
+        state.State.Definition?.Source ?? FeedSourceKind.Simulated,
+        _running,
+        Interlocked.Read(ref _published),
+        Interlocked.Read(ref _lastEventTime),
+        silo.Metadata.Name,
+        _error);
+
+    private void StartPump(FeedDefinition definition, long resumeAfter, double lastPrice)
+    {
+        var source = sources.Create(definition, resumeAfter, lastPrice);
+        var stream = this.GetStreamProvider(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(Symbol));
+        _error = null;
+        _running = true;
+        _stop = new CancellationTokenSource();
+        var token = _stop.Token;
+        // Task.Run leaves the activation's synchronization context: the pump is not a turn of this grain.
+        _pump = Task.Run(() => PumpAsync(source, stream, token), CancellationToken.None);
+    }
+
+    private async Task StopPumpAsync()
+    {
+        if (_stop is null)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync();
+        try
+        {
+            await _pump;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+        _stop = null;
+        _running = false;
+    }
+
+    private async Task PumpAsync(IMarketDataSource source, IAsyncStream<MarketEvent> stream, CancellationToken cancellationToken)
+    {
+        // Runners activated by these publications are placed next to this feed (see LivePlacementDirector).
+        using var affinity = PlacementAffinity.ForSymbol(Symbol);
+        var batch = new List<MarketEvent>(MaxBatch);
+        try
+        {
+            await using var events = source.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                var next = events.MoveNextAsync();
+                if (!next.IsCompleted && batch.Count != 0)
+                {
+                    // The source is waiting for the next event: what is buffered goes out now.
+                    await PublishAsync(stream, batch).ConfigureAwait(false);
+                }
+
+                if (!await next.ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                batch.Add(events.Current);
+                if (batch.Count == MaxBatch)
+                {
+                    await PublishAsync(stream, batch).ConfigureAwait(false);
+                }
+            }
+
+            if (batch.Count != 0)
+            {
+                await PublishAsync(stream, batch).ConfigureAwait(false);
+            }
+
+            logger.LogInformation("Feed {Symbol}: source ended after {Events} events", Symbol, Interlocked.Read(ref _published));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            _error = ex.Message;
+            logger.LogError(ex, "Feed {Symbol} failed", Symbol);
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    private async Task PublishAsync(IAsyncStream<MarketEvent> stream, List<MarketEvent> batch)
+    {
+        try
+        {
+            if (batch.Count == 1)
+            {
+                await stream.OnNextAsync(batch[0]).ConfigureAwait(false);
+            }
+            else
+            {
+                await stream.OnNextBatchAsync(batch).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One failing subscriber must not stop the symbol's data for the others.
+            logger.LogWarning(ex, "Feed {Symbol}: a subscriber failed on {Count} events", Symbol, batch.Count);
+        }
+
+        var last = batch[^1];
+        Interlocked.Add(ref _published, batch.Count);
+        Interlocked.Exchange(ref _lastEventTime, last.Timestamp);
+        for (var i = batch.Count - 1; i >= 0; i--)
+        {
+            if (batch[i].Kind == MarketEventKind.Candle)
+            {
+                Interlocked.Exchange(ref _lastPrice, batch[i].Candle.Close);
+                break;
+            }
+        }
+
+        batch.Clear();
+    }
+
+    private async Task SaveProgressAsync(bool force = false)
+    {
+        var lastEventTime = Interlocked.Read(ref _lastEventTime);
+        if (!force && lastEventTime == _savedEventTime)
+        {
+            return;
+        }
+
+        state.State.EventsPublished = Interlocked.Read(ref _published);
+        state.State.LastEventTime = lastEventTime;
+        state.State.LastPrice = Interlocked.CompareExchange(ref _lastPrice, 0, 0);
+        await state.WriteStateAsync();
+        _savedEventTime = lastEventTime;
+    }
+}

@@ -1,0 +1,372 @@
+using Hive.Grains.Feeds;
+using Hive.Grains.Gateway;
+using Hive.Grains.Hosting;
+using Hive.Grains.Placement;
+using Hive.Runtime;
+using Hive.Runtime.Hosting;
+using Hive.Runtime.Storage;
+using Hive.Runtime.Streams;
+using Hive.Trading.Market;
+using Hive.Trading.Runners;
+using Hive.Trading.Strategies;
+using Microsoft.Extensions.Logging;
+
+namespace Hive.Grains.Runners;
+
+/// <summary>
+/// One runner (key = runner ID) on a <c>live</c> silo. Its definition, trading snapshot (position, P&amp;L, context,
+/// protections), pause flag and order counts are persisted, so a reactivated runner rebuilds its strategy, restores the
+/// snapshot, obtains a fresh DeploymentID from its gateway (fencing its previous activation) and attaches to
+/// <c>market/SYMBOL</c> again. State is written after fills, transitions, errors and operator actions, and on
+/// deactivation, never per tick. A gateway answer <c>Fenced</c> means this activation is stale: it stops trading, keeps
+/// its hands off the persisted state, and deactivates.
+/// </summary>
+[LivePlacement]
+internal sealed class RunnerGrain(
+    [PersistentState("runner", HivePlatform.StorageName)] IPersistentState<RunnerGrainState> state,
+    Silo silo,
+    TimeProvider time,
+    ILogger<RunnerGrain> logger) : Grain, IRunnerGrain, IAsyncObserver<MarketEvent>
+{
+    private const RunnerEvents PersistOn = RunnerEvents.Filled | RunnerEvents.Transition | RunnerEvents.Stopped
+        | RunnerEvents.StrategyError | RunnerEvents.OrderRejected | RunnerEvents.ProtectionChanged | RunnerEvents.RiskDenied;
+
+    private static readonly TimeSpan RecentErrorWindow = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan DataTimeout = TimeSpan.FromMinutes(2);
+
+    private RunnerTrader? _trader;
+    private DateTimeOffset _startedAt;
+    private DateTimeOffset _lastDataAt;
+    private DateTimeOffset _lastErrorAt = DateTimeOffset.MinValue;
+    private int _errorsSeen;
+    private string? _startError;
+    private bool _stale;
+    private bool _removed;
+
+    private string RunnerId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _startedAt = _lastDataAt = time.GetUtcNow();
+        if (state.State.Definition is not null)
+        {
+            await StartTradingAsync();
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_trader is not null && !_stale && !_removed)
+        {
+            await PersistAsync();
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public async Task<RunnerStatus> StartAsync(RunnerDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!string.Equals(definition.RunnerId, RunnerId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Runner grain '{RunnerId}' cannot start runner '{definition.RunnerId}'.");
+        }
+
+        if (state.State.Definition is { } current)
+        {
+            if (RunnerDefinitions.Same(current, definition))
+            {
+                if (_trader is null)
+                {
+                    await StartTradingAsync();
+                }
+
+                return Status();
+            }
+
+            throw new InvalidOperationException(
+                $"Runner '{RunnerId}' already runs {current.Strategy} on {current.Symbol} with another definition; remove it first.");
+        }
+
+        RunnerDefinitions.Validate(definition, StrategyCatalog.Default);
+        state.State = new RunnerGrainState { Definition = definition };
+        await state.WriteStateAsync();
+        await StartTradingAsync();
+        if (_startError is not null)
+        {
+            throw new InvalidOperationException($"Runner '{RunnerId}' could not start: {_startError}");
+        }
+
+        logger.LogInformation("Runner {RunnerId} started on {Silo}: {Strategy} on {Symbol} as {Deployment}",
+            RunnerId, silo.Metadata.Name, definition.Strategy, definition.Symbol, _trader!.Deployment);
+        return Status();
+    }
+
+    public Task<RunnerStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    public async Task PauseAsync()
+    {
+        RequireDefinition();
+        state.State.Paused = true;
+        _trader?.Core.Stop("paused by operator");
+        await PersistAsync();
+    }
+
+    public async Task ResumeAsync()
+    {
+        RequireDefinition();
+        state.State.Paused = false;
+        if (_trader is null)
+        {
+            await StartTradingAsync();
+        }
+
+        _trader?.Core.Resume();
+        await PersistAsync();
+    }
+
+    public async Task RestartAsync()
+    {
+        var definition = RequireDefinition();
+        if (_trader is null)
+        {
+            await StartTradingAsync();
+            if (_startError is not null)
+            {
+                throw new InvalidOperationException($"Runner '{RunnerId}' could not restart: {_startError}");
+            }
+
+            return;
+        }
+
+        IStrategy strategy;
+        try
+        {
+            strategy = StrategyCatalog.Default.Create(definition.Strategy, new StrategyParameters(definition.Parameters));
+        }
+        catch (Exception ex) when (ex is ArgumentException or StrategyException or IOException)
+        {
+            // The old strategy keeps running when the new one does not load.
+            throw new InvalidOperationException($"Runner '{RunnerId}' could not reload {definition.Strategy}: {ex.Message}", ex);
+        }
+
+        _trader.Core.ReplaceStrategy(strategy);
+        if (!state.State.Paused && _trader.Core.State == RunnerState.Stopped)
+        {
+            _trader.Core.Resume();
+        }
+
+        await PersistAsync();
+        logger.LogInformation("Runner {RunnerId} restarted {Strategy}", RunnerId, definition.Strategy);
+    }
+
+    public async Task RemoveAsync()
+    {
+        if (state.State.Definition is { } definition)
+        {
+            var stream = this.GetStreamProvider(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(definition.Symbol));
+            foreach (var handle in await stream.GetAllSubscriptionHandles())
+            {
+                await handle.UnsubscribeAsync();
+            }
+
+            await GrainFactory.GetGrain<IGatewayGrain>(definition.Account).RevokeAsync(RunnerId);
+        }
+
+        _removed = true;
+        _trader = null;
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+        logger.LogInformation("Runner {RunnerId} removed", RunnerId);
+    }
+
+    public Task OnNextAsync(MarketEvent item)
+    {
+        var trader = _trader;
+        if (trader is null || _stale)
+        {
+            return Task.CompletedTask;
+        }
+
+        _lastDataAt = time.GetUtcNow();
+        var pending = trader.OnMarketEventAsync(item);
+        if (pending.IsCompletedSuccessfully)
+        {
+            var events = pending.Result;
+            return (events & PersistOn) == 0 && !trader.IsFenced ? Task.CompletedTask : AfterEventAsync(trader, events);
+        }
+
+        return AwaitEventAsync(trader, pending);
+    }
+
+    private async Task AwaitEventAsync(RunnerTrader trader, ValueTask<RunnerEvents> pending)
+    {
+        var events = await pending;
+        if ((events & PersistOn) != 0 || trader.IsFenced)
+        {
+            await AfterEventAsync(trader, events);
+        }
+    }
+
+    private async Task AfterEventAsync(RunnerTrader trader, RunnerEvents events)
+    {
+        if (trader.IsFenced)
+        {
+            _stale = true;
+            logger.LogWarning("Runner {RunnerId}: the gateway fenced deployment {Deployment} ({Reason}); this activation is stale, stops trading and deactivates",
+                RunnerId, trader.Deployment, trader.LastOrderProblem);
+            DeactivateOnIdle();
+            return;
+        }
+
+        if ((events & RunnerEvents.StrategyError) != 0)
+        {
+            _lastErrorAt = time.GetUtcNow();
+            _errorsSeen = trader.Core.ErrorCount;
+            logger.LogWarning("Runner {RunnerId}: strategy error: {Error}{Stopped}", RunnerId, trader.Core.Errors[^1],
+                (events & RunnerEvents.Stopped) != 0 ? " (stopped: production policy)" : string.Empty);
+        }
+
+        await PersistAsync();
+    }
+
+    private async Task StartTradingAsync()
+    {
+        var definition = state.State.Definition!;
+        _startError = null;
+        try
+        {
+            var activation = $"{silo.Metadata.Name}-{Guid.NewGuid().ToString("N")[..8]}";
+            var trader = await RunnerTrader.CreateAsync(GrainFactory, definition, state.State.Snapshot?.ToSnapshot(), activation, StrategyCatalog.Default);
+            trader.RestoreCounts(state.State.OrdersFilled, state.State.OrdersDenied, state.State.OrdersFenced);
+            if (state.State.Paused)
+            {
+                trader.Core.Stop("paused by operator");
+            }
+
+            _trader = trader;
+            _errorsSeen = 0;
+            var stream = this.GetStreamProvider(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(definition.Symbol));
+            await stream.SubscribeAsync(this);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _trader = null;
+            _startError = ex.Message;
+            logger.LogError(ex, "Runner {RunnerId} could not start: {Error}", RunnerId, ex.Message);
+            return;
+        }
+
+        await WakeFeedAsync(definition.Symbol);
+    }
+
+    // A feed lost with its silo resumes when something activates it; its runners coming back is that moment.
+    private async Task WakeFeedAsync(string symbol)
+    {
+        try
+        {
+            using var affinity = PlacementAffinity.ForSymbol(symbol);
+            await GrainFactory.GetGrain<IMarketFeedGrain>(symbol).GetStatusAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Runner {RunnerId}: feed {Symbol} not reachable: {Error}", RunnerId, symbol, ex.Message);
+        }
+    }
+
+    private async Task PersistAsync()
+    {
+        if (_stale || _removed)
+        {
+            return;
+        }
+
+        if (_trader is { } trader)
+        {
+            state.State.Snapshot = PersistedRunnerSnapshot.From(trader.Core.CreateSnapshot());
+            state.State.OrdersFilled = trader.OrdersFilled;
+            state.State.OrdersDenied = trader.GatewayDenials + trader.Core.RiskDenials;
+            state.State.OrdersFenced = trader.OrdersFenced;
+        }
+
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException ex)
+        {
+            // Another activation wrote the runner's state since this one read it: this one is stale.
+            _stale = true;
+            logger.LogWarning("Runner {RunnerId}: state was written by a newer activation ({Error}); this activation stops and deactivates", RunnerId, ex.Message);
+            DeactivateOnIdle();
+        }
+    }
+
+    private RunnerDefinition RequireDefinition() =>
+        state.State.Definition ?? throw new InvalidOperationException($"Runner '{RunnerId}' is not configured; add it through the registry.");
+
+    private RunnerStatus Status()
+    {
+        var definition = state.State.Definition;
+        var trader = _trader;
+        if (definition is null || trader is null)
+        {
+            return new RunnerStatus(
+                RunnerId, definition?.Symbol ?? string.Empty, definition?.Strategy ?? string.Empty, RunnerState.Stopped,
+                state.State.Paused ? RunnerHealth.Paused : RunnerHealth.Unhealthy, 0, 0, 0, 0, 0, 0,
+                state.State.OrdersFilled, state.State.OrdersDenied, state.State.OrdersFenced, 0, 0, _startedAt,
+                silo.Metadata.Name, default, _startError ?? (definition is null ? "not configured" : "not started"), _startError);
+        }
+
+        var core = trader.Core;
+        var portfolio = core.Portfolio;
+        var unrealized = portfolio.Quantity != 0 && core.LastPrice > 0
+            ? core.Equity - (portfolio.InitialEquity + portfolio.RealizedPnl)
+            : 0m;
+        return new RunnerStatus(
+            RunnerId,
+            definition.Symbol,
+            definition.Strategy,
+            core.State,
+            Health(trader),
+            portfolio.Quantity,
+            portfolio.AverageEntryPrice,
+            portfolio.RealizedPnl,
+            unrealized,
+            core.Equity,
+            core.Trades.Count,
+            trader.OrdersFilled,
+            trader.GatewayDenials + core.RiskDenials,
+            trader.OrdersFenced,
+            core.BarsProcessed,
+            core.LastTimestamp,
+            _startedAt,
+            silo.Metadata.Name,
+            trader.Deployment,
+            _stale ? $"fenced: {trader.LastOrderProblem}" : core.StoppedReason,
+            core.Errors.Count == 0 ? null : core.Errors[^1]);
+    }
+
+    private RunnerHealth Health(RunnerTrader trader)
+    {
+        if (state.State.Paused)
+        {
+            return RunnerHealth.Paused;
+        }
+
+        if (_stale || trader.Core.State == RunnerState.Stopped)
+        {
+            return RunnerHealth.Unhealthy;
+        }
+
+        var now = time.GetUtcNow();
+        if (trader.Core.ErrorCount > _errorsSeen || now - _lastErrorAt < RecentErrorWindow || now - _lastDataAt > DataTimeout)
+        {
+            return RunnerHealth.Degraded;
+        }
+
+        return RunnerHealth.Healthy;
+    }
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using Hive.Trading.History;
+using Hive.Trading.Market;
+using Hive.Trading.Market.Sources;
+
+namespace Hive.Trading.Backtesting;
+
+/// <summary>
+/// The inputs of a backtest as <c>hive backtest</c> and the backtest grain take them: data specs (<c>PATH</c> or
+/// <c>SYMBOL=PATH</c>, a candle file or folder) and generated series (<c>SYMBOL:BARS[:SEED]</c>), loaded into candles
+/// per symbol. Errors throw <see cref="ArgumentException"/> naming the spec and the problem, worded for the
+/// command line (<c>--data '...'</c>).
+/// </summary>
+public static class BacktestInputs
+{
+    /// <summary>The format of a generated series.</summary>
+    public const string GenerateFormat = "SYMBOL:BARS[:SEED]";
+
+    private const int MaxGeneratedBars = 50_000_000;
+
+    /// <summary>
+    /// Loads every data spec and generated series. A symbol given twice is an error. <paramref name="loadData"/> replaces
+    /// <see cref="LoadData"/> (a host keeping datasets in memory).
+    /// </summary>
+    public static Dictionary<string, IReadOnlyList<Candle>> Load(
+        IReadOnlyList<string> data,
+        IReadOnlyList<string> generate,
+        Func<string, IReadOnlyList<(string Symbol, IReadOnlyList<Candle> Candles)>>? loadData = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(generate);
+        loadData ??= LoadData;
+        var result = new Dictionary<string, IReadOnlyList<Candle>>(StringComparer.Ordinal);
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        foreach (var spec in data)
+        {
+            foreach (var (symbol, candles) in loadData(spec))
+            {
+                Add(symbol, candles, $"--data {spec}");
+            }
+        }
+
+        for (var i = 0; i < generate.Count; i++)
+        {
+            var (symbol, candles) = Generate(generate[i], i);
+            Add(symbol, candles, $"--generate {generate[i]}");
+        }
+
+        return result;
+
+        void Add(string symbol, IReadOnlyList<Candle> candles, string origin)
+        {
+            if (origins.TryGetValue(symbol, out var previous))
+            {
+                throw new ArgumentException($"{symbol} is given twice ({previous} and {origin}); put a symbol's monthly files in one folder and pass the folder");
+            }
+
+            if (candles.Count == 0)
+            {
+                throw new ArgumentException($"{origin}: no candles for {symbol}");
+            }
+
+            origins[symbol] = origin;
+            result[symbol] = candles;
+        }
+    }
+
+    /// <summary>Loads one data spec: <c>PATH</c> or <c>SYMBOL=PATH</c>, a candle file or a folder of them.</summary>
+    public static IReadOnlyList<(string Symbol, IReadOnlyList<Candle> Candles)> LoadData(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        string? symbol = null;
+        var path = spec;
+        var eq = spec.IndexOf('=', StringComparison.Ordinal);
+        if (eq > 0 && spec[..eq].All(char.IsAsciiLetterOrDigit))
+        {
+            symbol = spec[..eq].ToUpperInvariant();
+            path = spec[(eq + 1)..];
+        }
+
+        if (path.Length == 0)
+        {
+            throw new ArgumentException($"--data '{spec}': no path; expected PATH or SYMBOL=PATH");
+        }
+
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                var series = CandleHistory.LoadFolder(path);
+                if (symbol is null)
+                {
+                    return [.. series.Select(s => (s.Symbol, s.Candles))];
+                }
+
+                var match = series.FirstOrDefault(s => s.Symbol == symbol)
+                    ?? throw new ArgumentException($"--data '{spec}': the folder holds no {symbol} files (it holds {string.Join(", ", series.Select(s => s.Symbol))})");
+                return [(symbol, match.Candles)];
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new ArgumentException($"--data '{spec}': no such file or folder: {path}");
+            }
+
+            if (symbol is null)
+            {
+                if (!KlineFileName.TryParse(path, out var name))
+                {
+                    throw new ArgumentException(
+                        $"--data '{spec}': cannot tell the symbol from the file name; name it like NEARUSDT-1m-2026-02.csv or pass SYMBOL=PATH");
+                }
+
+                symbol = name.Symbol;
+            }
+
+            return [(symbol, CandleHistory.LoadFile(path, symbol))];
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ArgumentException($"--data '{spec}': {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Generates the random-walk series of <paramref name="spec"/>, the <paramref name="index"/>-th generated series of the run.</summary>
+    public static (string Symbol, Candle[] Candles) Generate(string spec, int index)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var parts = spec.Split(':', StringSplitOptions.TrimEntries);
+        if (parts.Length is < 2 or > 3 || parts[0].Length == 0 || !parts[0].All(char.IsAsciiLetterOrDigit))
+        {
+            throw new ArgumentException($"--generate '{spec}': expected {GenerateFormat}, e.g. BTCUSDT:100000:42");
+        }
+
+        if (!int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bars) || bars <= 0 || bars > MaxGeneratedBars)
+        {
+            throw new ArgumentException($"--generate '{spec}': BARS must be a whole number from 1 to {MaxGeneratedBars}, got '{parts[1]}'");
+        }
+
+        var seed = 1;
+        if (parts.Length == 3 && !int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
+        {
+            throw new ArgumentException($"--generate '{spec}': SEED must be a whole number, got '{parts[2]}'");
+        }
+
+        var symbol = parts[0].ToUpperInvariant();
+        return (symbol, RandomWalkMarketDataSource.GenerateCandles(symbol, bars, new RandomWalkOptions { Seed = seed }, index));
+    }
+
+    /// <summary>
+    /// The backtester options of <c>hive backtest</c>'s flags: fees and slippage in basis points, and whether open
+    /// positions stay open at the end. Throws <see cref="ArgumentException"/> for values out of range.
+    /// </summary>
+    public static BacktestOptions Options(decimal feeBps, decimal slippageBps, bool keepOpen)
+    {
+        if (feeBps is < 0 or >= 10_000)
+        {
+            throw new ArgumentException($"--fee-bps must be between 0 and 10000, got {feeBps.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (slippageBps is < 0 or >= 10_000)
+        {
+            throw new ArgumentException($"--slippage-bps must be between 0 and 10000, got {slippageBps.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return new BacktestOptions
+        {
+            FeeRate = feeBps / 10_000m,
+            SlippageBps = slippageBps,
+            CloseOpenPositionsAtEnd = !keepOpen,
+        };
+    }
+}
