@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
 using Hive.Grains.Placement;
 using Hive.Runtime;
@@ -54,7 +55,7 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
     private long _duplicates;
 
     public GatewayGrain(
-        [PersistentState("gateway")] IPersistentState<GatewayState> state,
+        [PersistentState("gateway", HivePlatform.StorageName)] IPersistentState<GatewayState> state,
         ILedger ledger,
         PaperBroker broker,
         GatewayOptions options,

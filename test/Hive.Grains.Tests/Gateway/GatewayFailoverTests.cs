@@ -1,6 +1,7 @@
 using Hive.Grains.Gateway;
 using Hive.Grains.Ledger;
-using Hive.Grains.Tests.Grains;
+using Hive.Grains.Runners;
+using Hive.Grains.Tests.Platform;
 using Hive.Runtime;
 using Hive.Runtime.Placement;
 using Hive.Runtime.Storage;
@@ -29,29 +30,27 @@ public sealed class GatewayFailoverTests
     [Fact]
     public async Task SubmitOrderAsync_RunnerReactivatedAfterSiloKill_OldDeploymentIdIsFenced()
     {
-        var ledger = new InMemoryLedger();
-        var broker = new PaperBroker();
-        await using var cluster = await StartAsync(ledger, broker);
-        var victim = cluster.Silos[2];
-        var runner = cluster.GrainFactory.GetGrain<IFencingProbeGrain>($"{Account}:btc_ema");
-        PlacementHint.Set(victim.Address);
-        var old = await runner.GetDeploymentAsync().Within();
-        PlacementHint.Clear();
-        Assert.Equal("silo2", await runner.SiloNameAsync());
+        const string account = "acct-runner";
+        await using var platform = await PlatformCluster.StartAsync();
+        var registry = platform.Registry;
+        var old = (await registry.AddRunnerAsync(Definitions.Runner("btc_ema", Orders.Symbol, "ema-cross", account: account)).Within()).Deployment;
+        var host = platform.HostOf(typeof(RunnerGrain), "btc_ema")!;
 
-        await cluster.KillSiloAsync(victim);
-        var current = await runner.GetDeploymentAsync().Within();
-        var gateway = cluster.GrainFactory.GetGrain<IGatewayGrain>(Account);
+        await platform.Cluster.KillSiloAsync(host);
+        var current = (await registry.GetRunnerAsync("btc_ema").Within()).Deployment;
+        var gateway = platform.Grains.GetGrain<IGatewayGrain>(account);
         var stale = await gateway.SubmitOrderAsync(old, Orders.MarketOrder("btc_ema", "btc_ema-1"), Orders.Market).Within();
-        var fresh = await runner.SubmitAsync("btc_ema-1", OrderSide.Buy, 1m).Within();
+        var fresh = await gateway.SubmitOrderAsync(current, Orders.MarketOrder("btc_ema", "btc_ema-1"), Orders.Market).Within();
+        var status = await gateway.GetStatusAsync();
 
-        Assert.NotEqual("silo2", await runner.SiloNameAsync());
-        Assert.True(current.Epoch > old.Epoch);
+        Assert.NotEqual(host, platform.HostOf(typeof(RunnerGrain), "btc_ema"));
+        Assert.True(current.Epoch > old.Epoch, $"epoch {current.Epoch} after {old.Epoch}");
         Assert.Equal(GatewayOrderStatus.Fenced, stale.Status);
         Assert.Equal($"Fenced: runner btc_ema epoch {old.Epoch} is not current (current {current.Epoch})", stale.Reason);
         Assert.Equal(GatewayOrderStatus.Filled, fresh.Status);
-        Assert.Single(ledger.Entries, e => e.Kind == LedgerEntryKind.Fenced && e.ClientOrderId == "btc_ema-1");
-        Assert.Equal((1L, 0L), (broker.GetStats(Account).OrdersFilled, broker.GetStats(Account).DuplicatesReceived));
+        Assert.Equal([current], status.Deployments.Where(d => d.RunnerId == "btc_ema"));
+        Assert.Single(platform.Ledger.Entries, e => e.Kind == LedgerEntryKind.Fenced && e.ClientOrderId == "btc_ema-1");
+        Assert.Equal((1L, 0L), (platform.Broker.GetStats(account).OrdersFilled, platform.Broker.GetStats(account).DuplicatesReceived));
     }
 
     [Fact]
