@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,8 +8,9 @@ namespace Hive.Grains.Ledger;
 /// <summary>
 /// A ledger in one file of JSON lines, <c>&lt;directory&gt;/&lt;name&gt;.jsonl</c>, one entry per line. An append is
 /// durable when <see cref="AppendAsync"/> completes: the line is written and flushed to disk first. Appends from any
-/// number of threads of this process are serialized; the file is opened for exclusive writing, so a second ledger on
-/// the same file (another process, or a second instance) fails at once instead of interleaving lines.
+/// number of threads of this process are serialized; a lock file (<c>name.jsonl.lock</c>) is held exclusively, so a
+/// second ledger on the same file (another process, or a second instance) fails at once instead of interleaving lines,
+/// while the ledger file stays readable.
 /// On open the entries are read back to recover the sequence. A crash in the middle of an append can leave a torn
 /// last line (no newline, or text that does not parse): it is reported in the log and truncated, and later appends
 /// start on a clean line. A line that does not parse anywhere else, or a sequence that is not gap-free, is an error
@@ -19,6 +19,7 @@ namespace Hive.Grains.Ledger;
 public sealed class FileLedger : ILedger, IDisposable
 {
     private readonly FileStream _file;
+    private readonly FileStream _lock;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger;
     private long _sequence;
@@ -43,11 +44,23 @@ public sealed class FileLedger : ILedger, IDisposable
         FilePath = Path.GetFullPath(Path.Combine(directory, name + ".jsonl"));
         try
         {
-            _file = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.None);
+            // The lock file is held exclusively (an advisory lock on Unix) for the ledger's lifetime; the ledger file
+            // itself stays readable by other processes.
+            _lock = new FileStream(FilePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
         }
         catch (IOException e)
         {
-            throw new IOException($"Ledger file {FilePath} cannot be opened for writing (is another ledger or process using it?): {e.Message}", e);
+            throw new IOException($"Ledger file {FilePath} is in use by another ledger (this or another process): {e.Message}", e);
+        }
+
+        try
+        {
+            _file = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.None);
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
         }
 
         try
@@ -57,6 +70,7 @@ public sealed class FileLedger : ILedger, IDisposable
         catch
         {
             _file.Dispose();
+            _lock.Dispose();
             throw;
         }
     }
@@ -104,22 +118,51 @@ public sealed class FileLedger : ILedger, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Reads the entries appended before the call, through the ledger's own handle (the file is held exclusively).</remarks>
     public async IAsyncEnumerable<LedgerEntry> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var count = LastSequence;
-        if (count == 0)
+        long length;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            yield break;
+            length = _length;
+        }
+        finally
+        {
+            _gate.Release();
         }
 
-        await using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        for (var lineNumber = 1L; lineNumber <= count; lineNumber++)
+        var buffer = new byte[64 * 1024];
+        using var line = new MemoryStream();
+        long offset = 0;
+        long lineNumber = 0;
+        while (offset < length)
         {
-            var line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidDataException($"{FilePath}: line {lineNumber}: the file ended before entry {count}.");
-            yield return Parse(line, lineNumber);
+            var read = await RandomAccess.ReadAsync(_file.SafeFileHandle, buffer.AsMemory(0, (int)Math.Min(buffer.Length, length - offset)), offset, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new InvalidDataException($"{FilePath}: the file ended at byte {offset}, before the {length} bytes appended.");
+            }
+
+            offset += read;
+            var start = 0;
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] != (byte)'\n')
+                {
+                    continue;
+                }
+
+                line.Write(buffer, start, i - start);
+                start = i + 1;
+                lineNumber++;
+                var entry = Parse(line.GetBuffer().AsSpan(0, (int)line.Length), lineNumber);
+                line.SetLength(0);
+                yield return entry;
+            }
+
+            line.Write(buffer, start, read - start);
         }
     }
 
@@ -136,6 +179,7 @@ public sealed class FileLedger : ILedger, IDisposable
 
             _disposed = true;
             _file.Dispose();
+            _lock.Dispose();
         }
         finally
         {
@@ -195,7 +239,7 @@ public sealed class FileLedger : ILedger, IDisposable
         _length = good;
     }
 
-    private LedgerEntry Parse(string line, long lineNumber)
+    private LedgerEntry Parse(ReadOnlySpan<byte> line, long lineNumber)
     {
         try
         {
