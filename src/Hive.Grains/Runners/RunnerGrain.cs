@@ -97,7 +97,11 @@ internal sealed class RunnerGrain(
         await StartTradingAsync();
         if (_startError is not null)
         {
-            throw new InvalidOperationException($"Runner '{RunnerId}' could not start: {_startError}");
+            // Not added: leave nothing behind that a corrected definition would collide with.
+            var error = _startError;
+            await state.ClearStateAsync();
+            DeactivateOnIdle();
+            throw new InvalidOperationException($"Runner '{RunnerId}' could not start: {error}");
         }
 
         logger.LogInformation("Runner {RunnerId} started on {Silo}: {Strategy} on {Symbol} as {Deployment}",
