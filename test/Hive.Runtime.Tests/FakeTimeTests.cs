@@ -65,21 +65,20 @@ public sealed class FakeTimeTests(FakeTimeClusterFixture fixture)
         var sut = fixture.Cluster.GrainFactory.GetGrain<ITimerGrain>(key);
         await sut.Start(TimeSpan.FromSeconds(1), blockFirstTick: true).Within();
         var log = TimerGrain.Logs.GetOrAdd(key, _ => new TimerLog());
+        var step = TimeSpan.FromSeconds(1);
 
-        fixture.Time.Advance(TimeSpan.FromSeconds(1));
-        await Wait.Until(() => log.Ticks == 1, "the first tick started");
+        await Wait.AdvanceUntil(fixture.Time, step, () => log.Ticks == 1, "the first tick started");
         fixture.Time.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(1, log.Ticks);
 
         Gates.Open("tick-" + key);
-        await Wait.Until(() => log.Completed == 1, "the first tick ended");
-        fixture.Time.Advance(TimeSpan.FromSeconds(1));
-        await Wait.Until(() => log.Ticks == 2, "the second tick ran after the first ended");
+        await Wait.AdvanceUntil(fixture.Time, step, () => log.Completed == 2, "the second tick ran after the first ended");
 
-        await Wait.Until(() => log.Completed == 2, "the second tick ended");
         var busy = sut.Enter("timer-busy-" + key);
         await Wait.Until(() => Gates.Entered.Contains("timer-busy-" + key), "a request holds the turn");
-        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        var host = fixture.Cluster.FindHost(sut.GetGrainId())!;
+        Assert.True(host.Runtime.TryGetActivation(sut.GetGrainId(), out var activation));
+        await Wait.AdvanceUntil(fixture.Time, step, () => activation!.QueuedRequestCount == 1, "a tick is due while the request runs");
         Assert.Equal(2, log.Ticks);
         Gates.Open("timer-busy-" + key);
         await busy.Within();

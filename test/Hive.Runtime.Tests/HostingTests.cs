@@ -11,7 +11,7 @@ public sealed class HostingTests
     public async Task UseHive_HostStarted_ServesGrainCallsAndStopsGracefully()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.UseHive(silo => silo.Configure("hosted", "control").AddMemoryGrainStorage());
+        builder.UseHive(silo => silo.Configure("hosted", "control").AddMemoryGrainStorage().AddGrainAssembly(typeof(ProfileGrain).Assembly));
         using var host = builder.Build();
 
         await host.StartAsync();

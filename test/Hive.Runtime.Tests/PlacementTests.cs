@@ -2,30 +2,9 @@ using Hive.Runtime.Cluster;
 using Hive.Runtime.Placement;
 using Hive.Runtime.Testing;
 using Hive.Runtime.Tests.Grains;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hive.Runtime.Tests;
-
-public sealed class PlacementClusterFixture : IAsyncLifetime
-{
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        var options = new TestClusterOptions
-        {
-            ConfigureSilo = silo => silo
-                .AddPlacementDirector<LivePlacement, LivePlacementDirector>()
-                .AddPlacementDirector<GpuPlacement, GpuPlacementDirector>(),
-        };
-        options.Silos.Add(new TestSiloOptions("control0", SiloRoles.Control));
-        options.Silos.Add(new TestSiloOptions("data0", SiloRoles.Data, "high_ram"));
-        options.Silos.Add(new TestSiloOptions("live-slow", SiloRoles.Live, "region=eu"));
-        options.Silos.Add(new TestSiloOptions("live-fast", SiloRoles.Live, "low_latency", "region=eu"));
-        Cluster = await TestCluster.StartAsync(options);
-    }
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
-}
 
 public sealed class PlacementTests(PlacementClusterFixture fixture) : IClassFixture<PlacementClusterFixture>
 {
@@ -61,10 +40,23 @@ public sealed class PlacementTests(PlacementClusterFixture fixture) : IClassFixt
         var names = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            names.Add(await fixture.Cluster.Silos[i % 4].GrainFactory.GetGrain<ICounterGrain>("pinned-" + Guid.NewGuid()).SiloName().Within());
+            names.Add(await fixture.Cluster.Silos[i % 5].GrainFactory.GetGrain<ICounterGrain>("pinned-" + Guid.NewGuid()).SiloName().Within());
         }
 
         Assert.All(names, n => Assert.Equal("data0", n));
+    }
+
+    [Fact]
+    public async Task Activate_LoadProviderReportsHotDataset_DirectorPrefersThatSilo()
+    {
+        foreach (var silo in fixture.Cluster.Silos)
+        {
+            var onData1 = await silo.GrainFactory.GetGrain<IBacktestGrain>("dataset-of-data1").SiloName().Within();
+            var onData0 = await silo.GrainFactory.GetGrain<IBacktestGrain>("dataset-of-data0").SiloName().Within();
+
+            Assert.Equal("data1", onData1);
+            Assert.Equal("data0", onData0);
+        }
     }
 
     [Fact]

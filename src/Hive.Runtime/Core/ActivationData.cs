@@ -61,6 +61,18 @@ internal sealed class ActivationData : IThreadPoolWorkItem
 
     public Dictionary<Guid, object> StreamObservers { get; } = [];
 
+    /// <summary>Requests queued and not started (for diagnostics and tests).</summary>
+    public int QueuedRequestCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _ready.Count + _waiting.Count;
+            }
+        }
+    }
+
     public void Post(SendOrPostCallback callback, object? state)
     {
         lock (_lock)

@@ -24,7 +24,7 @@ internal sealed class PlacementService
         }
     }
 
-    public SiloAddress Place(GrainId grainId, GrainClassInfo classInfo)
+    public async ValueTask<SiloAddress> PlaceAsync(GrainId grainId, GrainClassInfo classInfo)
     {
         var strategy = classInfo.Placement;
         if (!_directors.TryGetValue(strategy.GetType(), out var director))
@@ -36,7 +36,7 @@ internal sealed class PlacementService
         var target = new PlacementTarget(grainId, classInfo.GrainClass, _runtime.Address);
         var requirements = director.GetRequirements(strategy, target);
         var active = _runtime.Membership.ActiveSilos
-            .Select(e => new SiloInfo(e.Silo, e.Metadata, e.Silo == _runtime.Address ? new SiloLoad { ActivationCount = _runtime.ActivationCount } : _runtime.LoadTable.Get(e.Silo) ?? new SiloLoad()))
+            .Select(e => new SiloInfo(e.Silo, e.Metadata, e.Silo == _runtime.Address ? _runtime.CurrentLoad() : _runtime.LoadTable.Get(e.Silo) ?? new SiloLoad()))
             .OrderBy(s => s.Address.ToString(), StringComparer.Ordinal)
             .ToList();
         var compatible = active.Where(requirements.IsSatisfiedBy).ToList();
@@ -57,7 +57,7 @@ internal sealed class PlacementService
                     $"Cannot place grain {grainId} with {strategy.Name} on hinted silo {pinned.Metadata}: it does not satisfy {requirements}.");
         }
 
-        var chosen = director.OnAddActivation(strategy, target, new Context(_runtime.Address, compatible));
+        var chosen = await director.OnAddActivation(strategy, target, new Context(_runtime.Address, compatible)).ConfigureAwait(false);
         return compatible.Any(s => s.Address == chosen)
             ? chosen
             : throw new PlacementException($"Placement director for {strategy.Name} chose silo {chosen}, which is not among the compatible active silos.");

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using Hive.Runtime.Invocation;
 
 namespace Hive.Runtime.Core;
 
@@ -8,15 +6,9 @@ internal static class SerializerOptionsFactory
 {
     public static JsonSerializerOptions Create(bool allowReflection, Func<GrainFactory> grainFactory)
     {
-        var resolvers = GrainTypeRegistry.JsonResolvers.ToList();
-        if (allowReflection)
-        {
-            resolvers.Add(new DefaultJsonTypeInfoResolver());
-        }
-
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers]),
+            TypeInfoResolver = new RegistryJsonResolver(allowReflection),
         };
         options.Converters.Add(new GrainReferenceConverterFactory(grainFactory));
         options.MakeReadOnly();

@@ -24,6 +24,7 @@ internal sealed partial class SiloRuntime : IMessageReceiver
     private readonly ConcurrentDictionary<long, GrainRequest> _pending = new();
     private readonly IIncomingGrainCallFilter[] _incoming;
     private readonly IOutgoingGrainCallFilter[] _outgoing;
+    private readonly ISiloLoadProvider[] _loadProviders;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly SiloOptions _options;
     private long _nextId;
@@ -46,6 +47,7 @@ internal sealed partial class SiloRuntime : IMessageReceiver
         Transport = services.GetRequiredService<IMessageTransport>();
         LoadTable = services.GetRequiredService<ISiloLoadTable>();
         _incoming = [.. services.GetServices<IIncomingGrainCallFilter>()];
+        _loadProviders = [.. services.GetServices<ISiloLoadProvider>()];
         _outgoing = [.. services.GetServices<IOutgoingGrainCallFilter>()];
         ReferenceShared = new GrainReferenceShared(this);
         GrainFactory = new GrainFactory(ReferenceShared);
@@ -258,7 +260,7 @@ internal sealed partial class SiloRuntime : IMessageReceiver
                 continue;
             }
 
-            var target = placeHere ? Address : Placement.Place(grainId, classInfo);
+            var target = placeHere ? Address : await Placement.PlaceAsync(grainId, classInfo).ConfigureAwait(false);
             if (target != Address)
             {
                 return new Resolution(null, target, true);
@@ -316,16 +318,18 @@ internal sealed partial class SiloRuntime : IMessageReceiver
                 $"Grain {grainId} asks for storage provider '{name}', which is not registered in silo {Metadata.Name}. Register it with AddMemoryGrainStorage or AddFileGrainStorage.");
     }
 
-    public void PublishLoad()
+    public SiloLoad CurrentLoad()
     {
         var load = new SiloLoad { ActivationCount = _activations.Count };
-        foreach (var provider in Services.GetServices<ISiloLoadProvider>())
+        foreach (var provider in _loadProviders)
         {
             load = provider.Complete(load);
         }
 
-        LoadTable.Publish(Address, load);
+        return load;
     }
+
+    public void PublishLoad() => LoadTable.Publish(Address, CurrentLoad());
 
     public async Task OnSilosDeadAsync(IReadOnlyCollection<SiloAddress> dead)
     {

@@ -88,6 +88,16 @@ public sealed class HiveSiloBuilder
         return this;
     }
 
+    /// <summary>
+    /// Makes sure the generated registrations of <paramref name="assembly"/> (grain classes, proxies, JSON metadata) are
+    /// loaded before the silo starts, so it can activate grains no code of the process has touched yet.
+    /// </summary>
+    public HiveSiloBuilder AddGrainAssembly(System.Reflection.Assembly assembly)
+    {
+        Invocation.GrainTypeRegistry.EnsureRegistered(assembly);
+        return this;
+    }
+
     /// <summary>Uses <paramref name="timeProvider"/> for timers, idle collection and timeouts.</summary>
     public HiveSiloBuilder UseTimeProvider(TimeProvider timeProvider)
     {
