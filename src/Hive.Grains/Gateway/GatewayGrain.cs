@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
 using Hive.Grains.Placement;
 using Hive.Runtime;
@@ -31,6 +32,7 @@ namespace Hive.Grains.Gateway;
 internal sealed class GatewayGrain : Grain, IGatewayGrain
 {
     private const int LeaseAttempts = 10;
+    private const string FilledAt = " filled at ";
 
     private readonly IPersistentState<GatewayState> _state;
     private readonly ILedger _ledger;
@@ -53,7 +55,7 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
     private long _duplicates;
 
     public GatewayGrain(
-        [PersistentState("gateway")] IPersistentState<GatewayState> state,
+        [PersistentState("gateway", HivePlatform.StorageName)] IPersistentState<GatewayState> state,
         ILedger ledger,
         PaperBroker broker,
         GatewayOptions options,
@@ -160,7 +162,7 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
                 _filled++;
                 var filled = new GatewayOrderResult(GatewayOrderStatus.Filled, fill, null);
                 _recent.Add(order.ClientOrderId, filled);
-                await AppendAsync(LedgerEntryKind.Fill, order, fill.Price, fill.Fee, deployment.ToString(), fill.Quantity);
+                await AppendAsync(LedgerEntryKind.Fill, order, fill.Price, fill.Fee, string.Create(CultureInfo.InvariantCulture, $"{deployment}{FilledAt}{fill.Timestamp}"), fill.Quantity);
                 return filled;
             case PaperBrokerStatus.NotAuthoritative:
                 LoseLease(answer.Reason!);
@@ -265,7 +267,7 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
             {
                 case LedgerEntryKind.Fill when entry.Symbol is not null && entry.Quantity is { } quantity && entry.Price is { } price:
                     var side = string.Equals(entry.Side, nameof(OrderSide.Sell), StringComparison.Ordinal) ? OrderSide.Sell : OrderSide.Buy;
-                    var fill = new Fill(entry.ClientOrderId, entry.RunnerId, entry.Symbol, side, quantity, price, entry.Fee ?? 0m, entry.Timestamp);
+                    var fill = new Fill(entry.ClientOrderId, entry.RunnerId, entry.Symbol, side, quantity, price, entry.Fee ?? 0m, FillTime(entry));
                     ApplyFill(fill);
                     _recent.Add(entry.ClientOrderId, new GatewayOrderResult(GatewayOrderStatus.Filled, fill, null));
                     break;
@@ -274,6 +276,15 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
                     break;
             }
         }
+    }
+
+    private static long FillTime(LedgerEntry entry)
+    {
+        var detail = entry.Detail;
+        var at = detail?.LastIndexOf(FilledAt, StringComparison.Ordinal) ?? -1;
+        return at >= 0 && long.TryParse(detail.AsSpan(at + FilledAt.Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out var time)
+            ? time
+            : entry.Timestamp;
     }
 
     private string? FencingReason(in DeploymentId deployment, in OrderRequest order)
@@ -339,8 +350,9 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
         }
 
         _lostReason = reason;
+        // The activation stays, answering NotAuthoritative, rather than deactivating: a call after a deactivation would
+        // activate the gateway again on this side and take the lease back. Its silo leaving the cluster ends it.
         _logger.LogError("Gateway {Account}: {Reason}; this activation accepts no more orders.", _key, reason);
-        DeactivateOnIdle();
     }
 
     private void EnsureAuthoritative()
