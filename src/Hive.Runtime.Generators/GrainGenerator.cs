@@ -34,14 +34,70 @@ public sealed class GrainGenerator : IIncrementalGenerator
                 static (node, _) => node is InterfaceDeclarationSyntax { BaseList: not null },
                 static (ctx, ct) => ctx.SemanticModel.GetDeclaredSymbol(ctx.Node, ct) as INamedTypeSymbol)
             .Where(static s => s is not null && IsGrainInterface(s))
-            .Select(static (s, _) => AnalyzeInterface(s!));
+            .Select(static (s, _) => BuildInterface(s!));
         var classes = context.SyntaxProvider.CreateSyntaxProvider(
                 static (node, _) => node is ClassDeclarationSyntax { BaseList: not null },
                 static (ctx, ct) => ctx.SemanticModel.GetDeclaredSymbol(ctx.Node, ct) as INamedTypeSymbol)
             .Where(static s => s is not null && !s.IsAbstract && !s.IsGenericType && DerivesFromGrain(s))
-            .Select(static (s, _) => AnalyzeClass(s!));
+            .Select(static (s, _) => BuildClass(s!));
         var all = interfaces.Collect().Combine(classes.Collect()).Combine(context.CompilationProvider.Select(static (c, _) => c.AssemblyName ?? "Assembly"));
         context.RegisterSourceOutput(all, static (spc, input) => Emit(spc, input.Left.Left, input.Left.Right, input.Right));
+    }
+
+    private static DiagnosticInfo Info(DiagnosticDescriptor descriptor, Location? location, params object?[] arguments) =>
+        new(descriptor, location, EquatableArray<string>.From(arguments.Select(a => a?.ToString() ?? string.Empty)));
+
+    private static InterfaceResult BuildInterface(INamedTypeSymbol symbol)
+    {
+        var fullName = symbol.ToDisplayString();
+        var model = AnalyzeInterface(symbol);
+        if (model.Diagnostics.Count != 0)
+        {
+            return new InterfaceResult(fullName, null, null, default, EquatableArray<DiagnosticInfo>.From(model.Diagnostics));
+        }
+
+        var inherited = symbol.AllInterfaces.Where(IsGrainInterface).Select(AnalyzeInterface).Where(m => m.Diagnostics.Count == 0).ToList();
+        var jsonTypes = new Dictionary<string, ITypeSymbol>();
+        var source = EmitInterface(model, inherited, jsonTypes);
+        var registration = new StringBuilder()
+            .Append("        global::Hive.Runtime.Invocation.GrainTypeRegistry.AddInterface(typeof(")
+            .Append(symbol.ToDisplayString(TypeFormat)).Append("), \"").Append(fullName).Append("\", static (shared, id) => new ")
+            .Append(ProxyName(symbol)).Append("(shared, id), new global::System.Func<global::Hive.Runtime.Invocation.GrainRequest>[] { ")
+            .Append(string.Join(", ", model.Methods.Select(m => "static () => new " + InvokerName(symbol, m) + "()")))
+            .AppendLine(" });")
+            .ToString();
+        return new InterfaceResult(fullName, source, registration, EquatableArray<JsonBlock>.From(JsonMetadataEmitter.EmitBlocks(jsonTypes.Values)), default);
+    }
+
+    private static ClassResult BuildClass(INamedTypeSymbol symbol)
+    {
+        var model = AnalyzeClass(symbol);
+        var fullName = symbol.ToDisplayString();
+        if (model.Diagnostics.Count != 0 || model.Constructor is null)
+        {
+            return new ClassResult(fullName, null, EquatableArray<DiagnosticInfo>.From(model.Diagnostics));
+        }
+
+        var arguments = model.Constructor.Parameters.Select(p =>
+        {
+            var state = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Hive.Runtime.Storage.PersistentStateAttribute");
+            if (state is not null && p.Type is INamedTypeSymbol { TypeArguments.Length: 1 } stateType)
+            {
+                var stateName = state.ConstructorArguments[0].Value as string ?? p.Name;
+                var storage = state.ConstructorArguments.Length > 1 ? state.ConstructorArguments[1].Value as string : null;
+                return $"ctx.GetPersistentState<{stateType.TypeArguments[0].ToDisplayString(TypeFormat)}>({Literal(stateName)}, {(storage is null ? "null" : Literal(storage))})";
+            }
+
+            return $"ctx.GetRequiredService<{p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat)}>()";
+        });
+        var grainInterfaces = symbol.AllInterfaces.Where(IsGrainInterface).Select(i => "typeof(" + i.ToDisplayString(TypeFormat) + ")");
+        var registration = new StringBuilder()
+            .Append("        global::Hive.Runtime.Invocation.GrainTypeRegistry.AddClass(typeof(")
+            .Append(symbol.ToDisplayString(TypeFormat)).Append("), static ctx => new ").Append(symbol.ToDisplayString(TypeFormat))
+            .Append('(').Append(string.Join(", ", arguments)).Append("), new global::System.Type[] { ")
+            .Append(string.Join(", ", grainInterfaces)).AppendLine(" });")
+            .ToString();
+        return new ClassResult(fullName, registration, default);
     }
 
     private static bool IsGrainInterface(INamedTypeSymbol symbol) =>
@@ -67,7 +123,7 @@ public sealed class GrainGenerator : IIncrementalGenerator
         var model = new InterfaceModel(symbol);
         if (symbol.IsGenericType)
         {
-            model.Diagnostics.Add(Diagnostic.Create(Diagnostics.UnsupportedInterface, symbol.Locations.FirstOrDefault(), symbol.ToDisplayString(), "generic grain interfaces are not supported"));
+            model.Diagnostics.Add(Info(Diagnostics.UnsupportedInterface, symbol.Locations.FirstOrDefault(), symbol.ToDisplayString(), "generic grain interfaces are not supported"));
             return model;
         }
 
@@ -83,19 +139,19 @@ public sealed class GrainGenerator : IIncrementalGenerator
 
         foreach (var member in symbol.GetMembers().Where(m => m is IPropertySymbol or IEventSymbol && m.IsAbstract))
         {
-            model.Diagnostics.Add(Diagnostic.Create(Diagnostics.UnsupportedInterface, member.Locations.FirstOrDefault(), symbol.ToDisplayString(), $"member '{member.Name}' is a property or event; grain interfaces have methods only"));
+            model.Diagnostics.Add(Info(Diagnostics.UnsupportedInterface, member.Locations.FirstOrDefault(), symbol.ToDisplayString(), $"member '{member.Name}' is a property or event; grain interfaces have methods only"));
         }
 
         return model;
     }
 
-    private static MethodModel? AnalyzeMethod(INamedTypeSymbol owner, IMethodSymbol method, int index, List<Diagnostic> diagnostics)
+    private static MethodModel? AnalyzeMethod(INamedTypeSymbol owner, IMethodSymbol method, int index, List<DiagnosticInfo> diagnostics)
     {
         var location = method.Locations.FirstOrDefault();
         var ownerName = owner.Name;
         if (method.TypeParameters.Length != 0)
         {
-            diagnostics.Add(Diagnostic.Create(Diagnostics.GenericMethod, location, ownerName, method.Name));
+            diagnostics.Add(Info(Diagnostics.GenericMethod, location, ownerName, method.Name));
             return null;
         }
 
@@ -121,7 +177,7 @@ public sealed class GrainGenerator : IIncrementalGenerator
                 resultType = ((INamedTypeSymbol)returnType).TypeArguments[0];
                 break;
             default:
-                diagnostics.Add(Diagnostic.Create(Diagnostics.InvalidReturnType, location, ownerName, method.Name, method.ReturnsVoid ? "void" : returnName));
+                diagnostics.Add(Info(Diagnostics.InvalidReturnType, location, ownerName, method.Name, method.ReturnsVoid ? "void" : returnName));
                 return null;
         }
 
@@ -129,22 +185,22 @@ public sealed class GrainGenerator : IIncrementalGenerator
         var isOneWay = HasAttribute(method, "Hive.Runtime.OneWayAttribute");
         if (isOneWay && resultType is not null)
         {
-            diagnostics.Add(Diagnostic.Create(Diagnostics.OneWayWithResult, location, ownerName, method.Name, returnName));
+            diagnostics.Add(Info(Diagnostics.OneWayWithResult, location, ownerName, method.Name, returnName));
             ok = false;
         }
 
         if (resultType is not null && SerializationProblem(resultType, topLevel: true) is { } resultProblem)
         {
-            diagnostics.Add(Diagnostic.Create(Diagnostics.NotSerializable, location, ownerName, method.Name, "the result", resultType.ToDisplayString(), resultProblem));
+            diagnostics.Add(Info(Diagnostics.NotSerializable, location, ownerName, method.Name, "the result", resultType.ToDisplayString(), resultProblem));
             ok = false;
         }
 
-        foreach (var parameter in method.Parameters)
+        foreach (var parameter in method.Parameters.Where(p => !IsCancellationToken(p.Type)))
         {
             var problem = parameter.RefKind is RefKind.Ref or RefKind.Out ? "ref and out parameters cannot cross silos" : SerializationProblem(parameter.Type, topLevel: true);
             if (problem is not null)
             {
-                diagnostics.Add(Diagnostic.Create(Diagnostics.NotSerializable, parameter.Locations.FirstOrDefault() ?? location, ownerName, method.Name, $"parameter '{parameter.Name}'", parameter.Type.ToDisplayString(), problem));
+                diagnostics.Add(Info(Diagnostics.NotSerializable, parameter.Locations.FirstOrDefault() ?? location, ownerName, method.Name, $"parameter '{parameter.Name}'", parameter.Type.ToDisplayString(), problem));
                 ok = false;
             }
         }
@@ -164,7 +220,7 @@ public sealed class GrainGenerator : IIncrementalGenerator
             }
             else
             {
-                diagnostics.Add(Diagnostic.Create(Diagnostics.UnsupportedInterface, location, owner.ToDisplayString(), $"[ResponseTimeout(\"{text}\")] on '{method.Name}' is not a time span like \"00:00:05\""));
+                diagnostics.Add(Info(Diagnostics.UnsupportedInterface, location, owner.ToDisplayString(), $"[ResponseTimeout(\"{text}\")] on '{method.Name}' is not a time span like \"00:00:05\""));
                 return null;
             }
         }
@@ -249,7 +305,7 @@ public sealed class GrainGenerator : IIncrementalGenerator
         {
             if (t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
             {
-                model.Diagnostics.Add(Diagnostic.Create(Diagnostics.InaccessibleGrainClass, symbol.Locations.FirstOrDefault(), symbol.ToDisplayString()));
+                model.Diagnostics.Add(Info(Diagnostics.InaccessibleGrainClass, symbol.Locations.FirstOrDefault(), symbol.ToDisplayString()));
                 return model;
             }
         }
@@ -260,78 +316,56 @@ public sealed class GrainGenerator : IIncrementalGenerator
             .FirstOrDefault();
         if (model.Constructor is null)
         {
-            model.Diagnostics.Add(Diagnostic.Create(Diagnostics.InaccessibleGrainClass, symbol.Locations.FirstOrDefault(), symbol.ToDisplayString()));
+            model.Diagnostics.Add(Info(Diagnostics.InaccessibleGrainClass, symbol.Locations.FirstOrDefault(), symbol.ToDisplayString()));
         }
 
         return model;
     }
 
-    private static void Emit(SourceProductionContext context, ImmutableArray<InterfaceModel> interfaces, ImmutableArray<ClassModel> classes, string assemblyName)
+    private static void Emit(SourceProductionContext context, ImmutableArray<InterfaceResult> interfaces, ImmutableArray<ClassResult> classes, string assemblyName)
     {
-        var seen = new HashSet<string>();
         var registrations = new StringBuilder();
-        var jsonTypes = new Dictionary<string, ITypeSymbol>();
-        foreach (var model in interfaces)
+        var jsonBlocks = new Dictionary<string, string>();
+        var seen = new HashSet<string>();
+        foreach (var result in interfaces)
         {
-            var fullName = model.Symbol.ToDisplayString();
-            if (!seen.Add(fullName))
+            if (!seen.Add(result.FullName))
             {
                 continue;
             }
 
-            foreach (var diagnostic in model.Diagnostics)
+            foreach (var diagnostic in result.Diagnostics)
             {
-                context.ReportDiagnostic(diagnostic);
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            if (model.Diagnostics.Count != 0)
+            if (result.Source is null)
             {
                 continue;
             }
 
-            context.AddSource(SafeName(fullName) + ".Grain.g.cs", EmitInterface(model, interfaces, jsonTypes));
-            registrations.Append("        global::Hive.Runtime.Invocation.GrainTypeRegistry.AddInterface(typeof(")
-                .Append(model.Symbol.ToDisplayString(TypeFormat)).Append("), \"").Append(fullName).Append("\", static (shared, id) => new ")
-                .Append(ProxyName(model.Symbol)).Append("(shared, id), new global::System.Func<global::Hive.Runtime.Invocation.GrainRequest>[] { ")
-                .Append(string.Join(", ", model.Methods.Select(m => "static () => new " + InvokerName(model.Symbol, m) + "()")))
-                .AppendLine(" });");
+            context.AddSource(SafeName(result.FullName) + ".Grain.g.cs", result.Source);
+            registrations.Append(result.Registration);
+            foreach (var block in result.JsonBlocks)
+            {
+                jsonBlocks[block.Key] = block.Body;
+            }
         }
 
         var seenClasses = new HashSet<string>();
-        foreach (var model in classes)
+        foreach (var result in classes)
         {
-            if (!seenClasses.Add(model.Symbol.ToDisplayString()))
+            if (!seenClasses.Add(result.FullName))
             {
                 continue;
             }
 
-            foreach (var diagnostic in model.Diagnostics)
+            foreach (var diagnostic in result.Diagnostics)
             {
-                context.ReportDiagnostic(diagnostic);
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            if (model.Diagnostics.Count != 0 || model.Constructor is null)
-            {
-                continue;
-            }
-
-            var arguments = model.Constructor.Parameters.Select(p =>
-            {
-                var state = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Hive.Runtime.Storage.PersistentStateAttribute");
-                if (state is not null && p.Type is INamedTypeSymbol { TypeArguments.Length: 1 } stateType)
-                {
-                    var stateName = state.ConstructorArguments[0].Value as string ?? p.Name;
-                    var storage = state.ConstructorArguments.Length > 1 ? state.ConstructorArguments[1].Value as string : null;
-                    return $"ctx.GetPersistentState<{stateType.TypeArguments[0].ToDisplayString(TypeFormat)}>({Literal(stateName)}, {(storage is null ? "null" : Literal(storage))})";
-                }
-
-                return $"ctx.GetRequiredService<{p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat)}>()";
-            });
-            var grainInterfaces = model.Symbol.AllInterfaces.Where(IsGrainInterface).Select(i => "typeof(" + i.ToDisplayString(TypeFormat) + ")");
-            registrations.Append("        global::Hive.Runtime.Invocation.GrainTypeRegistry.AddClass(typeof(")
-                .Append(model.Symbol.ToDisplayString(TypeFormat)).Append("), static ctx => new ").Append(model.Symbol.ToDisplayString(TypeFormat))
-                .Append('(').Append(string.Join(", ", arguments)).Append("), new global::System.Type[] { ")
-                .Append(string.Join(", ", grainInterfaces)).AppendLine(" });");
+            registrations.Append(result.Registration);
         }
 
         if (registrations.Length == 0)
@@ -339,7 +373,7 @@ public sealed class GrainGenerator : IIncrementalGenerator
             return;
         }
 
-        var resolver = JsonMetadataEmitter.Emit(jsonTypes.Values);
+        var resolver = JsonMetadataEmitter.Wrap(jsonBlocks.OrderBy(b => b.Key, System.StringComparer.Ordinal).Select(b => new JsonBlock(b.Key, b.Value)));
         var safeAssembly = SafeName(assemblyName);
         context.AddSource("HiveGrainRegistration.g.cs", $$"""
             // <auto-generated/>
@@ -374,7 +408,7 @@ public sealed class GrainGenerator : IIncrementalGenerator
             """);
     }
 
-    private static string EmitInterface(InterfaceModel model, ImmutableArray<InterfaceModel> all, Dictionary<string, ITypeSymbol> jsonTypes)
+    private static string EmitInterface(InterfaceModel model, IReadOnlyList<InterfaceModel> inherited, Dictionary<string, ITypeSymbol> jsonTypes)
     {
         var iface = model.Symbol.ToDisplayString(TypeFormat);
         var fullName = model.Symbol.ToDisplayString();
@@ -382,7 +416,7 @@ public sealed class GrainGenerator : IIncrementalGenerator
         sb.AppendLine("// <auto-generated/>").AppendLine("#nullable enable").AppendLine("namespace Hive.Generated").AppendLine("{");
         foreach (var method in model.Methods)
         {
-            foreach (var p in method.Symbol.Parameters)
+            foreach (var p in method.Symbol.Parameters.Where(p => !IsCancellationToken(p.Type)))
             {
                 jsonTypes[p.Type.ToDisplayString(TypeFormat)] = p.Type;
             }
@@ -401,13 +435,9 @@ public sealed class GrainGenerator : IIncrementalGenerator
         sb.Append("        public ").Append(ProxyName(model.Symbol)).AppendLine("(global::Hive.Runtime.Invocation.GrainReferenceShared shared, global::Hive.Runtime.GrainId grainId) : base(shared, grainId) { }");
         var implemented = new List<(INamedTypeSymbol Owner, MethodModel Method)>();
         implemented.AddRange(model.Methods.Select(m => (model.Symbol, m)));
-        foreach (var inherited in model.Symbol.AllInterfaces.Where(IsGrainInterface))
+        foreach (var inheritedModel in inherited)
         {
-            var inheritedModel = all.FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.Symbol, inherited));
-            if (inheritedModel is not null)
-            {
-                implemented.AddRange(inheritedModel.Methods.Select(m => (inheritedModel.Symbol, m)));
-            }
+            implemented.AddRange(inheritedModel.Methods.Select(m => (inheritedModel.Symbol, m)));
         }
 
         foreach (var (owner, method) in implemented)
@@ -499,7 +529,10 @@ public sealed class GrainGenerator : IIncrementalGenerator
         sb.AppendLine("            writer.WriteStartArray();");
         for (var i = 0; i < m.Parameters.Length; i++)
         {
-            sb.Append("            Write(writer, Arg").Append(i).AppendLine(", options);");
+            if (!IsCancellationToken(m.Parameters[i].Type))
+            {
+                sb.Append("            Write(writer, Arg").Append(i).AppendLine(", options);");
+            }
         }
 
         sb.AppendLine("            writer.WriteEndArray();");
@@ -508,7 +541,11 @@ public sealed class GrainGenerator : IIncrementalGenerator
         sb.AppendLine("        {");
         for (var i = 0; i < m.Parameters.Length; i++)
         {
-            sb.Append("            Arg").Append(i).Append(" = Read<").Append(m.Parameters[i].Type.ToDisplayString(TypeFormat)).AppendLine(">(ref reader, options);");
+            // A CancellationToken stays local: the callee on another silo gets CancellationToken.None.
+            if (!IsCancellationToken(m.Parameters[i].Type))
+            {
+                sb.Append("            Arg").Append(i).Append(" = Read<").Append(m.Parameters[i].Type.ToDisplayString(TypeFormat)).AppendLine(">(ref reader, options);");
+            }
         }
 
         sb.AppendLine("            ReadEnd(ref reader);");
@@ -524,6 +561,8 @@ public sealed class GrainGenerator : IIncrementalGenerator
         }).AppendLine(";");
         sb.AppendLine("    }");
     }
+
+    private static bool IsCancellationToken(ITypeSymbol type) => type.ToDisplayString() == "System.Threading.CancellationToken";
 
     private static string ProxyName(INamedTypeSymbol symbol) => SafeName(symbol.ToDisplayString()) + "_Proxy";
 
@@ -557,7 +596,7 @@ public sealed class GrainGenerator : IIncrementalGenerator
 
         public List<MethodModel> Methods { get; } = [];
 
-        public List<Diagnostic> Diagnostics { get; } = [];
+        public List<DiagnosticInfo> Diagnostics { get; } = [];
     }
 
     private sealed class MethodModel(IMethodSymbol symbol, int index, ReturnKind kind, ITypeSymbol? resultType, bool isOneWay, bool isAlwaysInterleave, long? timeoutTicks)
@@ -583,6 +622,6 @@ public sealed class GrainGenerator : IIncrementalGenerator
 
         public IMethodSymbol? Constructor { get; set; }
 
-        public List<Diagnostic> Diagnostics { get; } = [];
+        public List<DiagnosticInfo> Diagnostics { get; } = [];
     }
 }

@@ -8,9 +8,10 @@ namespace Hive.Runtime.Generators;
 /// <summary>
 /// Emits System.Text.Json metadata (<c>JsonMetadataServices</c>, the API the System.Text.Json source generator uses) for
 /// the grain method argument and result types and the types reachable through their properties: primitives, strings,
-/// Guid and dates, enums, nullable values, arrays, <c>List&lt;T&gt;</c>, <c>Dictionary&lt;string, T&gt;</c>, and
+/// Guid and dates, enums, nullable values, arrays, <c>List&lt;T&gt;</c>, <c>Dictionary&lt;string, T&gt;</c>, the
+/// read-only and mutable collection and string-keyed dictionary interfaces, and
 /// classes, records and structs built from public properties (settable, or bound to constructor parameters). A type it
-/// cannot describe faithfully (System.Text.Json attributes, init-only properties outside the constructor, interfaces,
+/// cannot describe faithfully (System.Text.Json attributes, init-only properties outside the constructor, other interfaces,
 /// abstract or generic user types) is left to the next resolver of the silo's chain.
 /// </summary>
 internal static class JsonMetadataEmitter
@@ -48,11 +49,10 @@ internal static class JsonMetadataEmitter
         ["byte[]"] = "ByteArrayConverter",
     };
 
-    public static string Emit(IEnumerable<ITypeSymbol> roots)
+    /// <summary>The metadata blocks for <paramref name="roots"/> and the types reachable from them.</summary>
+    public static List<JsonBlock> EmitBlocks(IEnumerable<ITypeSymbol> roots)
     {
-        var sb = new StringBuilder();
-        sb.AppendLine("        private static " + Meta + ".JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
-        sb.AppendLine("        {");
+        var blocks = new List<JsonBlock>();
         var seen = new HashSet<string>();
         var queue = new Queue<ITypeSymbol>(roots);
         while (queue.Count != 0)
@@ -67,11 +67,25 @@ internal static class JsonMetadataEmitter
             var body = Describe(type, name, queue);
             if (body is not null)
             {
-                sb.Append("            if (type == typeof(").Append(name).AppendLine("))");
-                sb.AppendLine("            {");
-                sb.Append(body);
-                sb.AppendLine("            }");
+                blocks.Add(new JsonBlock(name, body));
             }
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The context's lookup method over <paramref name="blocks"/>.</summary>
+    public static string Wrap(IEnumerable<JsonBlock> blocks)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("        private static " + Meta + ".JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+        sb.AppendLine("        {");
+        foreach (var block in blocks)
+        {
+            sb.Append("            if (type == typeof(").Append(block.Key).AppendLine("))");
+            sb.AppendLine("            {");
+            sb.Append(block.Body);
+            sb.AppendLine("            }");
         }
 
         sb.AppendLine("            return null;");
@@ -123,6 +137,29 @@ internal static class JsonMetadataEmitter
             queue.Enqueue(named.TypeArguments[1]);
             var value = named.TypeArguments[1].ToDisplayString(Format);
             return $"                return {Services}.CreateDictionaryInfo<{name}, string, {value}>(options, new {Meta}.JsonCollectionInfoValues<{name}> {{ ObjectCreator = static () => new {name}() }});\n";
+        }
+
+        var factory = original switch
+        {
+            "System.Collections.Generic.IEnumerable<T>" or "System.Collections.Generic.IReadOnlyList<T>" or "System.Collections.Generic.IReadOnlyCollection<T>" => "CreateIEnumerableInfo",
+            "System.Collections.Generic.IList<T>" => "CreateIListInfo",
+            "System.Collections.Generic.ICollection<T>" => "CreateICollectionInfo",
+            _ => null,
+        };
+        if (factory is not null)
+        {
+            queue.Enqueue(named.TypeArguments[0]);
+            var element = named.TypeArguments[0].ToDisplayString(Format);
+            return $"                return {Services}.{factory}<{name}, {element}>(options, new {Meta}.JsonCollectionInfoValues<{name}>());\n";
+        }
+
+        if (original is "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>" or "System.Collections.Generic.IDictionary<TKey, TValue>"
+            && named.TypeArguments[0].SpecialType == SpecialType.System_String)
+        {
+            queue.Enqueue(named.TypeArguments[1]);
+            var value = named.TypeArguments[1].ToDisplayString(Format);
+            var create = original.StartsWith("System.Collections.Generic.IReadOnly", System.StringComparison.Ordinal) ? "CreateIReadOnlyDictionaryInfo" : "CreateIDictionaryInfo";
+            return $"                return {Services}.{create}<{name}, string, {value}>(options, new {Meta}.JsonCollectionInfoValues<{name}>());\n";
         }
 
         if (named.IsGenericType || named.IsAbstract || named.TypeKind is not (TypeKind.Class or TypeKind.Struct)

@@ -54,6 +54,24 @@ public sealed class GrainGeneratorTests
     }
 
     [Fact]
+    public void Generate_UnrelatedEdit_ReusesCachedOutput()
+    {
+        var reasons = GeneratorHarness.RerunAfterUnrelatedEdit(Usings + """
+            public interface ICachedGrain : IGrainWithStringKey
+            {
+                Task<int> Count(string name);
+            }
+            internal sealed class CachedGrain : Grain, ICachedGrain
+            {
+                public Task<int> Count(string name) => Task.FromResult(name.Length);
+            }
+            """);
+
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, r => Assert.Equal(Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached, r));
+    }
+
+    [Fact]
     public void Generate_MethodReturnsVoid_ReportsHive001WithMethodName()
     {
         var (diagnostics, _, _) = GeneratorHarness.Run(Usings + """

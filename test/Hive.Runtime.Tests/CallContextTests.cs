@@ -4,43 +4,6 @@ using Hive.Runtime.Tests.Grains;
 
 namespace Hive.Runtime.Tests;
 
-public sealed class RecordingFilter : IIncomingGrainCallFilter, IOutgoingGrainCallFilter
-{
-    public static ConcurrentQueue<string> Log { get; } = new();
-
-    async Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext context)
-    {
-        try
-        {
-            await context.Invoke();
-            Log.Enqueue($"in {context.InterfaceName}.{context.MethodName}({string.Join(",", context.Arguments)}) grain={context.Grain.GetType().Name} result={context.Result}");
-        }
-        catch (Exception ex)
-        {
-            Log.Enqueue($"in {context.InterfaceName}.{context.MethodName}({string.Join(",", context.Arguments)}) threw {ex.GetType().Name}: {ex.Message}");
-            throw;
-        }
-    }
-
-    async Task IOutgoingGrainCallFilter.Invoke(IOutgoingGrainCallContext context)
-    {
-        await context.Invoke();
-        Log.Enqueue($"out {context.MethodName} to {context.TargetId.Type} result={context.Result}");
-    }
-}
-
-public sealed class FilterClusterFixture : IAsyncLifetime
-{
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Cluster = await TestCluster.StartAsync(new TestClusterOptions
-    {
-        ConfigureSilo = silo => silo.AddIncomingGrainCallFilter<RecordingFilter>().AddOutgoingGrainCallFilter<RecordingFilter>(),
-    });
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
-}
-
 public sealed class CallContextTests(FilterClusterFixture fixture) : IClassFixture<FilterClusterFixture>
 {
     [Fact]

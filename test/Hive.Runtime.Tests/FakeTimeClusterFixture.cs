@@ -13,9 +13,3 @@ public sealed class FakeTimeClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }
-
-[CollectionDefinition(Name)]
-public sealed class FakeTimeCollection : ICollectionFixture<FakeTimeClusterFixture>
-{
-    public const string Name = "fake-time cluster";
-}

@@ -112,6 +112,24 @@ public sealed class GrainCallTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Call_CancellationToken_StaysLocalAndIsNoneAcrossSilos()
+    {
+        using var source = new CancellationTokenSource();
+        var local = fixture.Cluster.Silos[0].GrainFactory.GetGrain<ICounterGrain>("ct-local-" + Guid.NewGuid());
+        var remote = fixture.Cluster.Silos[0].GrainFactory.GetGrain<ICounterGrain>("ct-remote-" + Guid.NewGuid());
+
+        PlacementHint.Set(fixture.Cluster.Silos[0].Address);
+        var localSeesToken = await local.CanBeCanceled(source.Token).Within();
+        PlacementHint.Set(fixture.Cluster.Silos[1].Address);
+        var remoteSeesToken = await remote.CanBeCanceled(source.Token).Within();
+        PlacementHint.Clear();
+
+        Assert.True(localSeesToken);
+        Assert.False(remoteSeesToken);
+        Assert.Equal("silo1", await remote.SiloName());
+    }
+
+    [Fact]
     public async Task Call_LocalArgument_IsPassedWithoutCopying()
     {
         PlacementHint.Set(fixture.Cluster.Silos[0].Address);

@@ -23,36 +23,36 @@ public sealed class PlacementDirectorTests(ClusterFixture fixture)
     private static PlacementTarget Target(string key) => new(new GrainId("x", key), typeof(object), Silos[0].Address);
 
     [Fact]
-    public void ActivationCountDirector_ChoosesLeastLoadedSilo()
+    public async Task ActivationCountDirector_ChoosesLeastLoadedSilo()
     {
         var sut = new ActivationCountPlacementDirector();
 
-        var chosen = sut.OnAddActivation(ActivationCountBasedPlacement.Singleton, Target("k"), new Context(Silos[0].Address, Silos));
+        var chosen = await sut.OnAddActivation(ActivationCountBasedPlacement.Singleton, Target("k"), new Context(Silos[0].Address, Silos));
 
         Assert.Equal("b", chosen.Endpoint);
     }
 
     [Fact]
-    public void HashBasedDirector_SameGrain_SameSiloEveryTime_AndSpreadsKeys()
+    public async Task HashBasedDirector_SameGrain_SameSiloEveryTime_AndSpreadsKeys()
     {
         var sut = new HashBasedPlacementDirector();
         var context = new Context(Silos[0].Address, Silos);
 
-        var first = sut.OnAddActivation(HashBasedPlacement.Singleton, Target("key-1"), context);
-        var again = sut.OnAddActivation(HashBasedPlacement.Singleton, Target("key-1"), context);
-        var spread = Enumerable.Range(0, 60).Select(i => sut.OnAddActivation(HashBasedPlacement.Singleton, Target("k" + i), context)).Distinct().Count();
+        var first = await sut.OnAddActivation(HashBasedPlacement.Singleton, Target("key-1"), context);
+        var again = await sut.OnAddActivation(HashBasedPlacement.Singleton, Target("key-1"), context);
+        var spread = Enumerable.Range(0, 60).Select(i => sut.OnAddActivation(HashBasedPlacement.Singleton, Target("k" + i), context).Result).Distinct().Count();
 
         Assert.Equal(first, again);
         Assert.Equal(3, spread);
     }
 
     [Fact]
-    public void PreferLocalDirector_LocalIncompatible_ChoosesCompatibleSilo()
+    public async Task PreferLocalDirector_LocalIncompatible_ChoosesCompatibleSilo()
     {
         var sut = new PreferLocalPlacementDirector();
 
-        var local = sut.OnAddActivation(PreferLocalPlacement.Singleton, Target("k"), new Context(Silos[2].Address, Silos));
-        var other = sut.OnAddActivation(PreferLocalPlacement.Singleton, Target("k"), new Context(new SiloAddress("z", 1), Silos[..1]));
+        var local = await sut.OnAddActivation(PreferLocalPlacement.Singleton, Target("k"), new Context(Silos[2].Address, Silos));
+        var other = await sut.OnAddActivation(PreferLocalPlacement.Singleton, Target("k"), new Context(new SiloAddress("z", 1), Silos[..1]));
 
         Assert.Equal("c", local.Endpoint);
         Assert.Equal("a", other.Endpoint);

@@ -18,7 +18,14 @@ public sealed class SerializationTests(ClusterFixture fixture)
         {
             TypeInfoResolver = JsonTypeInfoResolver.Combine([.. GrainTypeRegistry.JsonResolvers]),
         };
-        var stats = new QuoteStats { Count = 2, LastBySymbol = { ["BTCUSDT"] = 1.5m }, Recent = [Quote] };
+        var stats = new QuoteStats
+        {
+            Count = 2,
+            LastBySymbol = { ["BTCUSDT"] = 1.5m },
+            Recent = [Quote],
+            Symbols = ["BTCUSDT", "ETHUSDT"],
+            Counts = new Dictionary<string, int> { ["BTCUSDT"] = 3 },
+        };
 
         var json = JsonSerializer.Serialize(stats, sut.GetTypeInfo(typeof(QuoteStats)));
         var back = (QuoteStats)JsonSerializer.Deserialize(json, sut.GetTypeInfo(typeof(QuoteStats)))!;
@@ -28,6 +35,8 @@ public sealed class SerializationTests(ClusterFixture fixture)
         Assert.Equal(1.5m, back.LastBySymbol["BTCUSDT"]);
         Assert.Equal(Quote with { Levels = back.Recent[0].Levels }, back.Recent[0]);
         Assert.Equal([1, 2, 3], back.Recent[0].Levels);
+        Assert.Equal(["BTCUSDT", "ETHUSDT"], back.Symbols);
+        Assert.Equal(3, back.Counts["BTCUSDT"]);
     }
 
     [Fact]

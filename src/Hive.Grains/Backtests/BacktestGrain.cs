@@ -10,10 +10,11 @@ namespace Hive.Grains.Backtests;
 /// <summary>
 /// Runs <see cref="Backtester"/> on a <c>data</c> silo with the inputs and options of <c>hive backtest</c>
 /// (<see cref="BacktestInputs"/>), so that the same request gives the same report as the command line. Data paths are
-/// read on the data silo.
+/// read on the data silo and kept in memory there (<see cref="DatasetCache"/>) for the next backtest on the same data;
+/// callers set <see cref="PlacementAffinity.ForDataset"/> to be placed there.
 /// </summary>
 [DataPlacement]
-internal sealed class BacktestGrain(Silo silo) : Grain, IBacktestGrain
+internal sealed class BacktestGrain(Silo silo, DatasetCache datasets) : Grain, IBacktestGrain
 {
     public Task<BacktestResult> RunAsync(BacktestRequest request)
     {
@@ -45,7 +46,7 @@ internal sealed class BacktestGrain(Silo silo) : Grain, IBacktestGrain
             throw new ArgumentException("A backtest needs data: data paths or generated series (SYMBOL:BARS[:SEED]).");
         }
 
-        var candles = BacktestInputs.Load(request.Data ?? [], request.Generate ?? []);
+        var candles = BacktestInputs.Load(request.Data ?? [], request.Generate ?? [], datasets.Load);
         BacktestReport report;
         try
         {
@@ -56,6 +57,8 @@ internal sealed class BacktestGrain(Silo silo) : Grain, IBacktestGrain
             throw new ArgumentException(ex.Message, ex);
         }
 
+        // One run per activation: the grain goes away (and its silo republishes its load, hot datasets included).
+        DeactivateOnIdle();
         var stopped = report.Runners.Where(r => r.StoppedReason is not null).Select(r => $"{r.RunnerId}: {r.StoppedReason}").ToList();
         return Task.FromResult(new BacktestResult(BacktestReportWriter.ToJson(report), silo.Metadata.Name, report.Bars, stopped));
     }

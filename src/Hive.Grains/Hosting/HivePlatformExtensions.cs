@@ -1,3 +1,4 @@
+using Hive.Grains.Backtests;
 using Hive.Grains.Feeds;
 using Hive.Grains.Placement;
 using Hive.Lua;
@@ -41,6 +42,8 @@ public static class HivePlatformExtensions
         services.AddLogging();
         services.TryAddSingleton<HostedFeeds>();
         services.AddSingleton<ISiloLoadProvider>(sp => sp.GetRequiredService<HostedFeeds>());
+        services.TryAddSingleton<DatasetCache>();
+        services.AddSingleton<ISiloLoadProvider>(sp => sp.GetRequiredService<DatasetCache>());
         services.TryAddSingleton(sp => new MarketDataSourceFactory(sp.GetService<TimeProvider>() ?? TimeProvider.System));
 
         if (options.RegisterLuaStrategies)

@@ -14,17 +14,17 @@ internal sealed class DataPlacementDirector : IPlacementDirector
 
     public SiloRequirements GetRequirements(PlacementStrategy strategy, PlacementTarget target) => Requirements;
 
-    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    public ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         if (PlacementAffinity.CurrentDataset is { } dataset)
         {
             var holding = context.CompatibleSilos.Where(s => s.Load.HotDatasets.Contains(dataset)).ToList();
             if (holding.Count != 0)
             {
-                return LivePlacementDirector.LeastLoaded(holding);
+                return ValueTask.FromResult(LivePlacementDirector.LeastLoaded(holding));
             }
         }
 
-        return LivePlacementDirector.LeastLoaded(context.CompatibleSilos);
+        return ValueTask.FromResult(LivePlacementDirector.LeastLoaded(context.CompatibleSilos));
     }
 }

@@ -9,9 +9,9 @@ namespace Hive.Grains.Placement;
 /// Applies <see cref="LivePlacement"/>: requires <c>role=live</c> (with none active, activation fails with the runtime's
 /// <see cref="PlacementException"/>, "no active silo with role=live"); among the live silos prefers the one hosting the
 /// market feed of the grain's symbol, so market data never crosses the network, then the one with the fewest
-/// activations. The symbol is the grain's key for a feed, otherwise <see cref="PlacementAffinity.CurrentSymbol"/>. The
-/// feed's silo is read from the grain directory when it answers at once (in-memory), otherwise from the hot datasets
-/// the silos publish (<c>feed:SYMBOL</c>).
+/// activations. The symbol comes from <see cref="PlacementAffinity.CurrentSymbol"/> (a feed itself is placed by load
+/// only). The feed's silo is looked up in the grain directory, then in the hot datasets the silos publish
+/// (<c>feed:SYMBOL</c>, for a feed the directory does not know yet).
 /// </summary>
 internal sealed class LivePlacementDirector(IGrainDirectory directory) : IPlacementDirector
 {
@@ -20,10 +20,10 @@ internal sealed class LivePlacementDirector(IGrainDirectory directory) : IPlacem
 
     public SiloRequirements GetRequirements(PlacementStrategy strategy, PlacementTarget target) => Requirements;
 
-    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    public async ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         var symbol = target.GrainId.Type == FeedType ? null : PlacementAffinity.CurrentSymbol;
-        if (symbol is not null && FindFeedSilo(symbol, context) is { } feedSilo)
+        if (symbol is not null && await FindFeedSiloAsync(symbol, context).ConfigureAwait(false) is { } feedSilo)
         {
             return feedSilo;
         }
@@ -48,10 +48,10 @@ internal sealed class LivePlacementDirector(IGrainDirectory directory) : IPlacem
         return best.Address;
     }
 
-    private SiloAddress? FindFeedSilo(string symbol, IPlacementContext context)
+    private async ValueTask<SiloAddress?> FindFeedSiloAsync(string symbol, IPlacementContext context)
     {
-        var lookup = directory.LookupAsync(new GrainId(FeedType, symbol));
-        if (lookup.IsCompletedSuccessfully && lookup.Result is { } address)
+        var address = await directory.LookupAsync(new GrainId(FeedType, symbol)).ConfigureAwait(false);
+        if (address is not null)
         {
             foreach (var silo in context.CompatibleSilos)
             {

@@ -38,6 +38,7 @@ internal sealed class RunnerGrain(
     private DateTimeOffset _startedAt;
     private DateTimeOffset _lastDataAt;
     private DateTimeOffset _lastErrorAt = DateTimeOffset.MinValue;
+    private long _lastCandleClose;
     private int _errorsSeen;
     private string? _startError;
     private bool _stale;
@@ -191,6 +192,11 @@ internal sealed class RunnerGrain(
         }
 
         _lastDataAt = time.GetUtcNow();
+        if (IsAlreadyProcessed(item, trader))
+        {
+            return Task.CompletedTask;
+        }
+
         var pending = trader.OnMarketEventAsync(item);
         if (pending.IsCompletedSuccessfully)
         {
@@ -199,6 +205,28 @@ internal sealed class RunnerGrain(
         }
 
         return AwaitEventAsync(trader, pending);
+    }
+
+    // A feed that resumes after a failover may publish again what this runner's persisted state already covers;
+    // processing it twice would trade twice on the same bar.
+    private bool IsAlreadyProcessed(in MarketEvent item, RunnerTrader trader)
+    {
+        if (item.Timestamp < trader.Core.LastTimestamp)
+        {
+            return true;
+        }
+
+        if (item.Kind == MarketEventKind.Candle && item.Candle.IsClosed)
+        {
+            if (item.Timestamp <= _lastCandleClose)
+            {
+                return true;
+            }
+
+            _lastCandleClose = item.Timestamp;
+        }
+
+        return false;
     }
 
     private async Task AwaitEventAsync(RunnerTrader trader, ValueTask<RunnerEvents> pending)
@@ -248,8 +276,13 @@ internal sealed class RunnerGrain(
 
             _trader = trader;
             _errorsSeen = 0;
+            _lastCandleClose = trader.Core.LastTimestamp;
             var stream = this.GetStreamProvider(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(definition.Symbol));
             await stream.SubscribeAsync(this);
+
+            // Writing at once moves the state's version on: a previous activation still alive somewhere (a
+            // partitioned silo) fails its next write and learns that it is stale.
+            await PersistAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

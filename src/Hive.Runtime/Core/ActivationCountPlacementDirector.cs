@@ -5,6 +5,6 @@ namespace Hive.Runtime.Core;
 
 internal sealed class ActivationCountPlacementDirector : IPlacementDirector
 {
-    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
-        context.CompatibleSilos.MinBy(s => s.Load.ActivationCount)!.Address;
+    public ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
+        new(context.CompatibleSilos.MinBy(s => s.Load.ActivationCount)!.Address);
 }

@@ -5,7 +5,7 @@ namespace Hive.Runtime.Core;
 
 internal sealed class HashBasedPlacementDirector : IPlacementDirector
 {
-    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    public ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         // FNV-1a over the grain ID: stable across processes, unlike string.GetHashCode.
         var hash = 2166136261u;
@@ -14,6 +14,6 @@ internal sealed class HashBasedPlacementDirector : IPlacementDirector
             hash = (hash ^ c) * 16777619u;
         }
 
-        return context.CompatibleSilos[(int)(hash % (uint)context.CompatibleSilos.Count)].Address;
+        return new(context.CompatibleSilos[(int)(hash % (uint)context.CompatibleSilos.Count)].Address);
     }
 }

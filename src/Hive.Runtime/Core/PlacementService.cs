@@ -24,7 +24,7 @@ internal sealed class PlacementService
         }
     }
 
-    public SiloAddress Place(GrainId grainId, GrainClassInfo classInfo)
+    public async ValueTask<SiloAddress> PlaceAsync(GrainId grainId, GrainClassInfo classInfo)
     {
         var strategy = classInfo.Placement;
         if (!_directors.TryGetValue(strategy.GetType(), out var director))
@@ -57,7 +57,7 @@ internal sealed class PlacementService
                     $"Cannot place grain {grainId} with {strategy.Name} on hinted silo {pinned.Metadata}: it does not satisfy {requirements}.");
         }
 
-        var chosen = director.OnAddActivation(strategy, target, new Context(_runtime.Address, compatible));
+        var chosen = await director.OnAddActivation(strategy, target, new Context(_runtime.Address, compatible)).ConfigureAwait(false);
         return compatible.Any(s => s.Address == chosen)
             ? chosen
             : throw new PlacementException($"Placement director for {strategy.Name} chose silo {chosen}, which is not among the compatible active silos.");

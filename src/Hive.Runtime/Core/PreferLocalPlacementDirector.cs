@@ -5,8 +5,8 @@ namespace Hive.Runtime.Core;
 
 internal sealed class PreferLocalPlacementDirector : IPlacementDirector
 {
-    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
-        context.CompatibleSilos.Any(s => s.Address == context.LocalSilo)
+    public ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
+        new(context.CompatibleSilos.Any(s => s.Address == context.LocalSilo)
             ? context.LocalSilo
-            : context.CompatibleSilos[Random.Shared.Next(context.CompatibleSilos.Count)].Address;
+            : context.CompatibleSilos[Random.Shared.Next(context.CompatibleSilos.Count)].Address);
 }

@@ -5,6 +5,6 @@ namespace Hive.Runtime.Core;
 
 internal sealed class RandomPlacementDirector : IPlacementDirector
 {
-    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
-        context.CompatibleSilos[Random.Shared.Next(context.CompatibleSilos.Count)].Address;
+    public ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
+        new(context.CompatibleSilos[Random.Shared.Next(context.CompatibleSilos.Count)].Address);
 }

@@ -260,7 +260,7 @@ internal sealed partial class SiloRuntime : IMessageReceiver
                 continue;
             }
 
-            var target = placeHere ? Address : Placement.Place(grainId, classInfo);
+            var target = placeHere ? Address : await Placement.PlaceAsync(grainId, classInfo).ConfigureAwait(false);
             if (target != Address)
             {
                 return new Resolution(null, target, true);

@@ -12,6 +12,6 @@ public interface IPlacementDirector
     /// <summary>What a silo must offer to host <paramref name="target"/>. Default: nothing.</summary>
     SiloRequirements GetRequirements(PlacementStrategy strategy, PlacementTarget target) => SiloRequirements.None;
 
-    /// <summary>Chooses one of <see cref="IPlacementContext.CompatibleSilos"/>.</summary>
-    SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context);
+    /// <summary>Chooses one of <see cref="IPlacementContext.CompatibleSilos"/> (asynchronous so a director may consult the directory or storage).</summary>
+    ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context);
 }

@@ -1,6 +1,10 @@
+using Hive.Grains.Backtests;
+using Hive.Grains.Feeds;
+using Hive.Grains.Placement;
 using Hive.Grains.Gateway;
 using Hive.Grains.Runners;
 using Hive.Runtime.Cluster;
+using Hive.Runtime.Placement;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
 
@@ -90,4 +94,88 @@ public sealed class IsolatedClusterTests : IDisposable
         Assert.Equal(8, broker.OrdersFilled);
         Assert.Equal(0, broker.DuplicatesReceived);
     }
+
+    [Fact]
+    public async Task MarketFeedGrain_SiloKilled_ResumesWithItsRunnersElsewhere()
+    {
+        await using var platform = await PlatformCluster.StartAsync();
+        var live1 = platform.Silo("live1");
+        var feed = platform.Grains.GetGrain<IMarketFeedGrain>("UNIUSDT");
+        PlacementHint.Set(live1.Address);
+        try
+        {
+            await feed.StartAsync(new FeedDefinition("UNIUSDT", FeedSourceKind.Simulated, Speed: 0, Seed: 3));
+        }
+        finally
+        {
+            PlacementHint.Clear();
+        }
+
+        await platform.Registry.AddRunnerAsync(Definitions.Runner("uni_feed", "UNIUSDT", _scripts.Cycle, "hold=2"));
+        Assert.Same(live1, platform.HostOf(typeof(RunnerGrain), "uni_feed"));
+        await Wait.UntilAsync(async () => (await platform.Registry.GetRunnerAsync("uni_feed")).BarsProcessed >= 100, "100 bars reached the runner");
+        var before = await platform.Registry.GetRunnerAsync("uni_feed");
+
+        await platform.Cluster.KillSiloAsync(live1);
+        var reactivated = await platform.Registry.GetRunnerAsync("uni_feed");
+        await Wait.UntilAsync(
+            async () => (await platform.Registry.GetRunnerAsync("uni_feed")).LastEventTime > before.LastEventTime + (100 * 60_000),
+            "the resumed feed's bars reached the reactivated runner");
+        var status = await feed.GetStatusAsync();
+        await feed.StopAsync();
+        var after = await platform.Registry.GetRunnerAsync("uni_feed");
+
+        Assert.Equal("live0", reactivated.Silo);
+        Assert.Equal("live0", status.Silo);
+        Assert.True(status.Running);
+        Assert.True(after.OrdersFilled > before.OrdersFilled, $"fills {after.OrdersFilled} after {before.OrdersFilled}");
+        Assert.Equal(0, platform.Broker.GetStats("paper").DuplicatesReceived);
+    }
+
+    [Fact]
+    public async Task DataPlacement_BacktestOnLoadedData_GoesToTheDataSiloHoldingIt()
+    {
+        await using var platform = await PlatformCluster.StartAsync(
+            ("control0", SiloRoles.Control), ("live0", SiloRoles.Live), ("data0", SiloRoles.Data), ("data1", SiloRoles.Data));
+        var first = WriteKlines("QNTUSDT-1m-2026-01.csv", PlatformCluster.Candles("QNTUSDT", 300, seed: 4));
+        var second = WriteKlines("RUNEUSDT-1m-2026-01.csv", PlatformCluster.Candles("RUNEUSDT", 300, seed: 5));
+        await RunOnAsync(platform, "warm-qnt", first, platform.Silo("data1"));
+        await RunOnAsync(platform, "warm-rune", second, platform.Silo("data0"));
+
+        var qnt = await RunWithAffinityAsync(platform, "again-qnt", first);
+        var rune = await RunWithAffinityAsync(platform, "again-rune", second);
+
+        Assert.Equal("data1", qnt.Silo);
+        Assert.Equal("data0", rune.Silo);
+        Assert.Equal(300, qnt.Bars);
+    }
+
+    private static async Task RunOnAsync(PlatformCluster platform, string key, string data, Hive.Runtime.Hosting.Silo silo)
+    {
+        PlacementHint.Set(silo.Address);
+        try
+        {
+            var result = await platform.Grains.GetGrain<IBacktestGrain>(key).RunAsync(Request(data));
+            Assert.Equal(silo.Metadata.Name, result.Silo);
+        }
+        finally
+        {
+            PlacementHint.Clear();
+        }
+
+        await Wait.UntilAsync(() => Task.FromResult(platform.HostOf(typeof(BacktestGrain), key) is null), $"backtest {key} deactivated");
+    }
+
+    private static async Task<BacktestResult> RunWithAffinityAsync(PlatformCluster platform, string key, string data)
+    {
+        using var affinity = PlacementAffinity.ForDataset(PlacementAffinity.DataDataset(data));
+        return await platform.Grains.GetGrain<IBacktestGrain>(key).RunAsync(Request(data));
+    }
+
+    private static BacktestRequest Request(string data) =>
+        new([data], [], [Definitions.Runner("bt", Path.GetFileName(data).Split('-')[0], "ema-cross", "fast=3,slow=8")]);
+
+    private string WriteKlines(string name, IReadOnlyList<Hive.Trading.Market.Candle> candles) =>
+        _scripts.Write(name, string.Concat(candles.Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{c.OpenTime},{c.Open:R},{c.High:R},{c.Low:R},{c.Close:R},{c.Volume:R},{c.CloseTime},0,0,0,0,0\n"))));
 }

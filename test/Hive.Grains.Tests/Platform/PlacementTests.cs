@@ -67,7 +67,7 @@ public sealed class PlacementTests(PlatformClusterFixture fixture)
             var result = await sut.RunAsync(new BacktestRequest([], ["BTCUSDT:200:3"], [Definitions.Runner("bt", "BTCUSDT", "ema-cross", "fast=3,slow=8")]));
 
             Assert.Equal("data0", result.Silo);
-            Assert.Equal(SiloRoles.Data, _platform.HostOf(typeof(BacktestGrain), $"placement-{i}")?.Metadata.Role);
+            Assert.Equal(SiloRoles.Data, _platform.Silo(result.Silo).Metadata.Role);
         }
     }
 

@@ -202,4 +202,25 @@ public sealed class RunnerRegistryTests(PlatformClusterFixture fixture)
         Assert.Equal(0m, after.PositionQuantity);
         Assert.Equal(1, after.Trades);
     }
+
+    [Fact]
+    public async Task AddRunnerAsync_AfterRemove_StartsAFreshRunnerWithTheSameId()
+    {
+        await Sut.AddRunnerAsync(Definitions.Runner("mana_again", "MANAUSDT", _scripts.Cycle, "hold=100"));
+        var candles = PlatformCluster.Candles("MANAUSDT", 8);
+        await _platform.PublishAsync(candles[..3]);
+        var first = await Sut.GetRunnerAsync("mana_again");
+        await Sut.RemoveRunnerAsync("mana_again");
+        await Wait.UntilAsync(() => Task.FromResult(_platform.HostOf(typeof(RunnerGrain), "mana_again") is null), "the removed runner deactivated");
+
+        var again = await Sut.AddRunnerAsync(Definitions.Runner("mana_again", "MANAUSDT", _scripts.Cycle, "hold=2"));
+        await _platform.PublishAsync(candles[3..]);
+        var later = await Sut.GetRunnerAsync("mana_again");
+
+        Assert.Equal(1m, first.PositionQuantity);
+        Assert.Equal(0m, again.PositionQuantity);
+        Assert.True(again.Deployment.Epoch > first.Deployment.Epoch);
+        Assert.Equal(5, later.BarsProcessed);
+        Assert.Equal(1, later.Trades);
+    }
 }

@@ -28,4 +28,6 @@ internal sealed class CounterGrain : Grain, ICounterGrain
     public Task<string> SiloName() => Task.FromResult(ServiceProvider.GetRequiredService<Silo>().Metadata.Name);
 
     public Task<string> Describe(object payload) => Task.FromResult(payload.GetType().Name);
+
+    public Task<bool> CanBeCanceled(CancellationToken cancellationToken) => Task.FromResult(cancellationToken.CanBeCanceled);
 }

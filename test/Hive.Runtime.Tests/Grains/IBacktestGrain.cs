@@ -2,7 +2,7 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public interface IBacktestGrain : IGrainWithStringKey
+internal interface IBacktestGrain : IGrainWithStringKey
 {
     Task<string> SiloName();
 }

@@ -2,7 +2,7 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public interface IContextGrain : IGrainWithStringKey
+internal interface IContextGrain : IGrainWithStringKey
 {
     Task<string?> Read(string key);
 

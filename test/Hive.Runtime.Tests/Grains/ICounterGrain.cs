@@ -2,7 +2,7 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public interface ICounterGrain : IGrainWithStringKey
+internal interface ICounterGrain : IGrainWithStringKey
 {
     Task<int> Add(int delta);
 
@@ -11,4 +11,6 @@ public interface ICounterGrain : IGrainWithStringKey
     Task<string> SiloName();
 
     Task<string> Describe(object payload);
+
+    Task<bool> CanBeCanceled(CancellationToken cancellationToken);
 }

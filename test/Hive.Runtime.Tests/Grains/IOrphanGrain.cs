@@ -3,7 +3,7 @@ using Hive.Runtime;
 namespace Hive.Runtime.Tests.Grains;
 
 /// <summary>A grain interface no class implements.</summary>
-public interface IOrphanGrain : IGrainWithStringKey
+internal interface IOrphanGrain : IGrainWithStringKey
 {
     Task Ping();
 }

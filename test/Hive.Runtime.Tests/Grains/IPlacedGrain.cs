@@ -2,12 +2,12 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public interface ILiveGrain : IGrainWithStringKey
+internal interface ILiveGrain : IGrainWithStringKey
 {
     Task<string> SiloName();
 }
 
-public interface IGpuGrain : IGrainWithStringKey
+internal interface IGpuGrain : IGrainWithStringKey
 {
     Task<string> SiloName();
 }

@@ -2,7 +2,7 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public interface IPreferLocalGrain : IGrainWithStringKey
+internal interface IPreferLocalGrain : IGrainWithStringKey
 {
     Task<string> SiloName();
 }

@@ -2,7 +2,7 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public interface IProfileGrain : IGrainWithStringKey
+internal interface IProfileGrain : IGrainWithStringKey
 {
     Task SetName(string name);
 

@@ -2,24 +2,28 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public enum QuoteSide
+internal enum QuoteSide
 {
     Bid,
     Ask,
 }
 
-public sealed record QuoteSnapshot(string Symbol, decimal Bid, decimal Ask, DateTimeOffset Time, QuoteSide Side, List<int> Levels, string? Venue = null);
+internal sealed record QuoteSnapshot(string Symbol, decimal Bid, decimal Ask, DateTimeOffset Time, QuoteSide Side, List<int> Levels, string? Venue = null);
 
-public sealed class QuoteStats
+internal sealed class QuoteStats
 {
     public int Count { get; set; }
 
     public Dictionary<string, decimal> LastBySymbol { get; set; } = [];
 
     public QuoteSnapshot[] Recent { get; set; } = [];
+
+    public IReadOnlyList<string> Symbols { get; set; } = [];
+
+    public IReadOnlyDictionary<string, int> Counts { get; set; } = new Dictionary<string, int>();
 }
 
-public interface IQuoteGrain : IGrainWithStringKey
+internal interface IQuoteGrain : IGrainWithStringKey
 {
     Task<QuoteStats> Record(QuoteSnapshot quote, int? weight);
 }

@@ -2,7 +2,7 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public interface IReentrantTurnGrain : IGrainWithStringKey
+internal interface IReentrantTurnGrain : IGrainWithStringKey
 {
     Task Enter(string gate);
 }

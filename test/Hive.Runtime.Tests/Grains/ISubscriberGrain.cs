@@ -2,7 +2,7 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public interface ISubscriberGrain : IGrainWithStringKey
+internal interface ISubscriberGrain : IGrainWithStringKey
 {
     Task Subscribe(string streamNamespace, string streamKey);
 

@@ -2,7 +2,7 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public interface ITimerGrain : IGrainWithStringKey
+internal interface ITimerGrain : IGrainWithStringKey
 {
     Task Start(TimeSpan period, bool blockFirstTick);
 

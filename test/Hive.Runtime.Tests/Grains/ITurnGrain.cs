@@ -2,7 +2,7 @@ using Hive.Runtime;
 
 namespace Hive.Runtime.Tests.Grains;
 
-public interface ITurnGrain : IGrainWithStringKey
+internal interface ITurnGrain : IGrainWithStringKey
 {
     Task<int> Work(int yields);
 

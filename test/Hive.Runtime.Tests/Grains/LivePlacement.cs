@@ -4,33 +4,33 @@ using Hive.Runtime.Placement;
 namespace Hive.Runtime.Tests.Grains;
 
 /// <summary>A strategy like the platform's: live grains only on low-latency live silos, least loaded first.</summary>
-public sealed class LivePlacement : PlacementStrategy
+internal sealed class LivePlacement : PlacementStrategy
 {
     public static LivePlacement Singleton { get; } = new();
 }
 
-public sealed class LivePlacementAttribute() : PlacementAttribute(LivePlacement.Singleton);
+internal sealed class LivePlacementAttribute() : PlacementAttribute(LivePlacement.Singleton);
 
-public sealed class LivePlacementDirector : IPlacementDirector
+internal sealed class LivePlacementDirector : IPlacementDirector
 {
     public SiloRequirements GetRequirements(PlacementStrategy strategy, PlacementTarget target) =>
         new() { Role = SiloRoles.Live, Tags = ["low_latency"] };
 
-    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
-        context.CompatibleSilos.MinBy(s => s.Load.ActivationCount)!.Address;
+    public ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
+        new(context.CompatibleSilos.MinBy(s => s.Load.ActivationCount)!.Address);
 }
 
-public sealed class GpuPlacement : PlacementStrategy
+internal sealed class GpuPlacement : PlacementStrategy
 {
     public static GpuPlacement Singleton { get; } = new();
 }
 
-public sealed class GpuPlacementAttribute() : PlacementAttribute(GpuPlacement.Singleton);
+internal sealed class GpuPlacementAttribute() : PlacementAttribute(GpuPlacement.Singleton);
 
-public sealed class GpuPlacementDirector : IPlacementDirector
+internal sealed class GpuPlacementDirector : IPlacementDirector
 {
     public SiloRequirements GetRequirements(PlacementStrategy strategy, PlacementTarget target) => new() { Role = "gpu" };
 
-    public SiloAddress OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
-        context.CompatibleSilos[0].Address;
+    public ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
+        new(context.CompatibleSilos[0].Address);
 }

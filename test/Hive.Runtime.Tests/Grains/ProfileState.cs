@@ -1,6 +1,6 @@
 namespace Hive.Runtime.Tests.Grains;
 
-public sealed class ProfileState
+internal sealed class ProfileState
 {
     public string? Name { get; set; }
 
