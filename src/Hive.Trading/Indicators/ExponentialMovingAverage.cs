@@ -13,13 +13,21 @@ public sealed class ExponentialMovingAverage
     /// <summary>Creates an average over <paramref name="period"/> values.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not positive.</exception>
     public ExponentialMovingAverage(int period)
+        : this(period, 2.0 / (period + 1))
+    {
+    }
+
+    /// <summary>
+    /// An average with its own smoothing factor, seeded the same way: Wilder's average is the case α = 1 / period.
+    /// </summary>
+    internal ExponentialMovingAverage(int period, double alpha)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(period);
         Period = period;
-        _alpha = 2.0 / (period + 1);
+        _alpha = alpha;
     }
 
-    /// <summary>The period; α is 2 / (period + 1).</summary>
+    /// <summary>The period; α is 2 / (period + 1) unless the average was created with its own.</summary>
     public int Period { get; }
 
     /// <summary>Values seen since creation or the last <see cref="Reset"/>.</summary>

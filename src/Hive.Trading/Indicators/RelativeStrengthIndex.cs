@@ -3,14 +3,14 @@ namespace Hive.Trading.Indicators;
 /// <summary>
 /// Relative strength index with Wilder smoothing. The first average gain and loss are the simple means of the first
 /// <see cref="Period"/> close-to-close changes, so the index is ready after <see cref="Period"/> + 1 closes; after that
-/// each average is <c>(avg × (period − 1) + change) / period</c>. RSI = 100 − 100 / (1 + avgGain / avgLoss), and 100 when
+/// each average is Wilder's (<see cref="WildersMovingAverage"/>). RSI = 100 − 100 / (1 + avgGain / avgLoss), and 100 when
 /// the average loss is zero (as LEAN and Stock.Indicators do). O(1), no allocation.
 /// </summary>
 public sealed class RelativeStrengthIndex
 {
+    private readonly WildersMovingAverage _gains;
+    private readonly WildersMovingAverage _losses;
     private double _previousClose;
-    private double _averageGain;
-    private double _averageLoss;
 
     /// <summary>Creates an index over <paramref name="period"/> changes.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not positive.</exception>
@@ -18,6 +18,8 @@ public sealed class RelativeStrengthIndex
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(period);
         Period = period;
+        _gains = new WildersMovingAverage(period);
+        _losses = new WildersMovingAverage(period);
     }
 
     /// <summary>The number of changes averaged.</summary>
@@ -27,7 +29,7 @@ public sealed class RelativeStrengthIndex
     public long Samples { get; private set; }
 
     /// <summary>Whether <see cref="Period"/> + 1 closes have been seen.</summary>
-    public bool IsReady => Samples > Period;
+    public bool IsReady => _gains.IsReady;
 
     /// <summary>The index, between 0 and 100; <see cref="double.NaN"/> until ready.</summary>
     public double Value
@@ -39,15 +41,16 @@ public sealed class RelativeStrengthIndex
                 return double.NaN;
             }
 
-            return _averageLoss == 0 ? 100.0 : 100.0 - (100.0 / (1.0 + (_averageGain / _averageLoss)));
+            var averageLoss = _losses.Value;
+            return averageLoss == 0 ? 100.0 : 100.0 - (100.0 / (1.0 + (_gains.Value / averageLoss)));
         }
     }
 
     /// <summary>Wilder-smoothed average gain; <see cref="double.NaN"/> until ready.</summary>
-    public double AverageGain => IsReady ? _averageGain : double.NaN;
+    public double AverageGain => _gains.Value;
 
     /// <summary>Wilder-smoothed average loss (a positive number); <see cref="double.NaN"/> until ready.</summary>
-    public double AverageLoss => IsReady ? _averageLoss : double.NaN;
+    public double AverageLoss => _losses.Value;
 
     /// <summary>Adds the next close and returns <see cref="IsReady"/>.</summary>
     public bool Update(double close)
@@ -61,35 +64,16 @@ public sealed class RelativeStrengthIndex
 
         var change = close - _previousClose;
         _previousClose = close;
-        var gain = change > 0 ? change : 0.0;
-        var loss = change < 0 ? -change : 0.0;
-        if (Samples <= Period)
-        {
-            _averageGain += gain;
-            _averageLoss += loss;
-            return false;
-        }
-
-        if (Samples == Period + 1)
-        {
-            _averageGain = (_averageGain + gain) / Period;
-            _averageLoss = (_averageLoss + loss) / Period;
-        }
-        else
-        {
-            _averageGain = ((_averageGain * (Period - 1)) + gain) / Period;
-            _averageLoss = ((_averageLoss * (Period - 1)) + loss) / Period;
-        }
-
-        return true;
+        _gains.Update(change > 0 ? change : 0.0);
+        return _losses.Update(change < 0 ? -change : 0.0);
     }
 
     /// <summary>Forgets every close seen.</summary>
     public void Reset()
     {
         _previousClose = 0;
-        _averageGain = 0;
-        _averageLoss = 0;
+        _gains.Reset();
+        _losses.Reset();
         Samples = 0;
     }
 }
