@@ -173,7 +173,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var klines = Path.Combine(_root, "klines");
         Directory.CreateDirectory(klines);
-        WriteKlines(Path.Combine(klines, "NEARUSDT-1m-2026-02.csv"), 400);
+        WriteKlines(Path.Combine(klines, "NEARUSDT-1m-2026-02.csv"), 120);
         var runners = WriteRunners(("alternating.lua", AlternatingScript), """
             runners:
               - id: near_alt
@@ -185,10 +185,11 @@ public sealed class RunCommandTests : IDisposable
             """);
         var output = new StringWriter();
 
-        var (exitCode, outcome) = await RunAsync(output, "--runners", runners, "--data", klines, "--speed", "600000", "--data-dir", DataDir, "--duration", "2s");
+        var (exitCode, outcome) = await RunAsync(output, "--runners", runners, "--data", klines, "--speed", "600000", "--data-dir", DataDir, "--duration", "30s");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("no data for BTCUSDT", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("replay finished", outcome!.StopReason);
         Assert.Equal(["BTCUSDT"], outcome!.Final.IdleSymbols);
         var btc = Assert.Single(outcome.Final.Runners, r => r.RunnerId == "btc_alt");
         Assert.Equal(0, btc.BarsProcessed);

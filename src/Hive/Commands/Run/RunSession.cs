@@ -94,7 +94,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
             console.MarkupLine(Markup.Escape(DescribeFeeds(plan, args)));
 
             var started = time.GetTimestamp();
-            var last = await ShowAsync(factory, plan, args, started, stop.Token);
+            var last = await ShowAsync(factory, plan, args, started, stop);
 
             console.MarkupLine($"Draining ({Markup.Escape(stop.Reason ?? "stopped")}): feeds stop, runners persist their state…");
             foreach (var feed in plan.Feeds)
@@ -145,8 +145,9 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         return configs;
     }
 
-    private async Task<RunSnapshot> ShowAsync(IGrainFactory factory, FeedPlan plan, RunArguments args, long started, CancellationToken stop)
+    private async Task<RunSnapshot> ShowAsync(IGrainFactory factory, FeedPlan plan, RunArguments args, long started, StopSignal signal)
     {
+        var stop = signal.Token;
         var snapshot = await TrySnapshotAsync(factory, plan, args, started) ?? Empty(plan, args, started);
         if (!Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
         {
@@ -156,6 +157,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
                 {
                     await Delay(RefreshPeriod, stop);
                     snapshot = await TrySnapshotAsync(factory, plan, args, started) ?? snapshot;
+                    CheckReplayFinished(snapshot, plan, signal);
                     context.UpdateTarget(RunView.Build(snapshot, Title(args)));
                     context.Refresh();
                 }
@@ -169,6 +171,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         {
             await Delay(RefreshPeriod, stop);
             snapshot = await TrySnapshotAsync(factory, plan, args, started) ?? snapshot;
+            CheckReplayFinished(snapshot, plan, signal);
             if (time.GetElapsedTime(lastLine) >= SummaryPeriod)
             {
                 lastLine = time.GetTimestamp();
@@ -177,6 +180,20 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         }
 
         return snapshot;
+    }
+
+    // A replay that reached the end of every file has nothing more to publish: the run drains by itself.
+    private static void CheckReplayFinished(RunSnapshot snapshot, FeedPlan plan, StopSignal signal)
+    {
+        if (plan.Feeds.Count > 0
+            && plan.Feeds.All(f => f.Source == FeedSourceKind.Replay)
+            && snapshot.Feeds.Count == plan.Feeds.Count
+            && snapshot.Feeds.All(f => !f.Running))
+        {
+            signal.Drain(snapshot.Feeds.Any(f => f.Error is not null)
+                ? "replay failed: " + string.Join("; ", snapshot.Feeds.Where(f => f.Error is not null).Select(f => $"{f.Symbol}: {f.Error}"))
+                : "replay finished");
+        }
     }
 
     private async Task Delay(TimeSpan period, CancellationToken stop)

@@ -13,7 +13,7 @@ internal static class RunView
 
     public static IRenderable Build(RunSnapshot snapshot, string title)
     {
-        var table = new Table().Border(TableBorder.Rounded).Expand();
+        var table = new Table().Border(TableBorder.Rounded);
         table.Title = new TableTitle(title);
         table.AddColumn("Runner");
         table.AddColumn("Symbol");
