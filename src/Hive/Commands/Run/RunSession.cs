@@ -94,6 +94,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
             console.MarkupLine(Markup.Escape(DescribeFeeds(plan, args)));
 
             var started = time.GetTimestamp();
+            stop.StartDuration();
             var last = await ShowAsync(factory, plan, args, started, stop);
 
             console.MarkupLine($"Draining ({Markup.Escape(stop.Reason ?? "stopped")}): feeds stop, runners persist their state…");
@@ -151,14 +152,14 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         var snapshot = await TrySnapshotAsync(factory, plan, args, started) ?? Empty(plan, args, started);
         if (!Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
         {
-            await console.Live(RunView.Build(snapshot, Title(args))).AutoClear(true).StartAsync(async context =>
+            await console.Live(RunView.Build(snapshot, Title(args), console.Profile.Width)).AutoClear(true).StartAsync(async context =>
             {
                 while (!stop.IsCancellationRequested)
                 {
                     await Delay(RefreshPeriod, stop);
                     snapshot = await TrySnapshotAsync(factory, plan, args, started) ?? snapshot;
                     CheckReplayFinished(snapshot, plan, signal);
-                    context.UpdateTarget(RunView.Build(snapshot, Title(args)));
+                    context.UpdateTarget(RunView.Build(snapshot, Title(args), console.Profile.Width));
                     context.Refresh();
                 }
             });
@@ -234,7 +235,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
 
     private void WriteFinal(RunSnapshot final, EmbeddedCluster cluster)
     {
-        console.Write(RunView.Build(final, "hive run: final state"));
+        console.Write(RunView.Build(final, "hive run: final state", console.Profile.Width));
         console.MarkupLine($"Drained. Ledger: [blue]{Markup.Escape(cluster.LedgerDirectory)}[/], state: [blue]{Markup.Escape(cluster.StateDirectory)}[/]");
     }
 
@@ -265,7 +266,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         };
         var extra = notInFile is null ? "" : $" (kept from the data directory; not in {notInFile})";
         return string.Create(CultureInfo.InvariantCulture,
-            $"resumed {status.RunnerId} on {status.Symbol}: {position}, realized P&L {status.RealizedPnl:0.00}, {status.Trades} trades, {status.State}{extra}");
+            $"resumed {status.RunnerId} on {status.Symbol}: {position}, realized P&L {status.RealizedPnl:0.00}, {status.OrdersFilled} orders filled so far, {status.State}{extra}");
     }
 
     private static bool SameRunner(RunnerDefinition a, RunnerDefinition b) =>

@@ -11,33 +11,50 @@ internal static class RunView
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static IRenderable Build(RunSnapshot snapshot, string title)
+    /// <summary>The runners table; below 120 columns of console width the strategy and entry columns are left out.</summary>
+    public static IRenderable Build(RunSnapshot snapshot, string title, int width)
     {
-        var table = new Table().Border(TableBorder.Rounded);
+        var wide = width >= 120;
+        var table = new Table().Border(wide ? TableBorder.Rounded : TableBorder.Simple);
         table.Title = new TableTitle(title);
         table.AddColumn("Runner");
         table.AddColumn("Symbol");
-        table.AddColumn("Strategy");
+        if (wide)
+        {
+            table.AddColumn("Strategy");
+        }
+
         table.AddColumn("State");
         table.AddColumn(new TableColumn("Position").RightAligned());
-        table.AddColumn(new TableColumn("Entry").RightAligned());
+        if (wide)
+        {
+            table.AddColumn(new TableColumn("Entry").RightAligned());
+        }
+
         table.AddColumn(new TableColumn("P&L").RightAligned());
         table.AddColumn(new TableColumn("Trades").RightAligned());
         table.AddColumn(new TableColumn("Orders").RightAligned());
         table.AddColumn("Health");
         foreach (var runner in snapshot.Runners.OrderBy(r => r.Symbol, StringComparer.Ordinal).ThenBy(r => r.RunnerId, StringComparer.Ordinal))
         {
-            table.AddRow(
-                Markup.Escape(runner.RunnerId),
-                Markup.Escape(runner.Symbol),
-                Markup.Escape(ShortStrategy(runner.Strategy)),
-                State(runner),
-                Position(runner.PositionQuantity),
-                runner.PositionQuantity == 0 ? "" : Number(runner.EntryPrice),
-                Pnl(runner.RealizedPnl + runner.UnrealizedPnl),
-                runner.Trades.ToString(Invariant),
-                Orders(runner),
-                Health(runner));
+            var cells = new List<string> { Markup.Escape(runner.RunnerId), Markup.Escape(runner.Symbol) };
+            if (wide)
+            {
+                cells.Add(Markup.Escape(ShortStrategy(runner.Strategy)));
+            }
+
+            cells.Add(State(runner));
+            cells.Add(Position(runner.PositionQuantity));
+            if (wide)
+            {
+                cells.Add(runner.PositionQuantity == 0 ? "" : Number(runner.EntryPrice));
+            }
+
+            cells.Add(Pnl(runner.RealizedPnl + runner.UnrealizedPnl));
+            cells.Add(runner.Trades.ToString(Invariant));
+            cells.Add(Orders(runner));
+            cells.Add(Health(runner));
+            table.AddRow([.. cells]);
         }
 
         table.Caption = new TableTitle(Markup.Escape(Caption(snapshot)));
@@ -74,7 +91,7 @@ internal static class RunView
 
     private static string State(RunnerStatus runner) => runner.State switch
     {
-        RunnerState.InPosition => "[green]in position[/]",
+        RunnerState.InPosition => "[green]in pos[/]",
         RunnerState.Analyzing => "[yellow]analyzing[/]",
         RunnerState.Stopped => runner.StoppedReason is { } reason ? $"[red]stopped[/] {Markup.Escape(Trim(reason, 40))}" : "[red]stopped[/]",
         _ => "idle",

@@ -11,6 +11,8 @@ internal sealed class StopSignal : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<IDisposable> _registrations = [];
     private readonly Action _forceExit;
+    private readonly TimeSpan? _duration;
+    private readonly TimeProvider _time;
     private int _interrupts;
     private int _terminations;
     private int _stopped;
@@ -33,9 +35,16 @@ internal sealed class StopSignal : IDisposable
             // No SIGTERM on this platform: Ctrl-C and --duration still stop the run.
         }
 
-        if (duration is { } d)
+        _duration = duration;
+        _time = time;
+    }
+
+    /// <summary>Starts counting <c>--duration</c> (once the feeds run, so that start-up does not eat into it).</summary>
+    public void StartDuration()
+    {
+        if (_duration is { } d)
         {
-            _registrations.Add(time.CreateTimer(static s => ((StopSignal)s!).Drain("duration reached"), this, d, Timeout.InfiniteTimeSpan));
+            _registrations.Add(_time.CreateTimer(static s => ((StopSignal)s!).Drain("duration reached"), this, d, Timeout.InfiniteTimeSpan));
         }
     }
 
