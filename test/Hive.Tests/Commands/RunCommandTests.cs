@@ -112,6 +112,40 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_SecondRunWithAnotherFile_ResumesStoredRunnersAndWarnsAboutAChangedOne()
+    {
+        var both = WriteRunners(("enter_once.lua", EnterOnceScript), """
+            runners:
+              - id: a
+                symbol: NEARUSDT
+                strategy: enter_once.lua
+              - id: b
+                symbol: LTCUSDT
+                strategy: enter_once.lua
+            """);
+        await RunAsync(new StringWriter(), "--runners", both, "--data-dir", DataDir, "--duration", "1s", "--speed", "60000");
+        var changed = WriteRunners(null, """
+            runners:
+              - id: a
+                symbol: NEARUSDT
+                strategy: enter_once.lua
+                quantity: 5
+            """);
+        var output = new StringWriter();
+
+        var (exitCode, outcome) = await RunAsync(output, "--runners", changed, "--data-dir", DataDir, "--duration", "1s", "--speed", "60000");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["a", "b"], outcome!.Resumed.Select(r => r.RunnerId));
+        Assert.Empty(outcome.Added);
+        var text = output.ToString();
+        Assert.Contains("warning: runner 'a'", text, StringComparison.Ordinal);
+        Assert.Contains("resumed b on LTCUSDT: long 3 @", text, StringComparison.Ordinal);
+        Assert.Contains("(kept from the data directory; not in", text, StringComparison.Ordinal);
+        Assert.Equal(["LTCUSDT", "NEARUSDT"], outcome.Final.Feeds.Select(f => f.Symbol));
+    }
+
+    [Fact]
     public async Task Run_UnknownStrategy_FailsNamingTheRunner()
     {
         var runners = WriteRunners(null, """
@@ -242,6 +276,7 @@ public sealed class RunCommandTests : IDisposable
             Ansi = AnsiSupport.No,
             Interactive = InteractionSupport.No,
         });
+        console.Profile.Width = 500;
         RunOutcome? outcome = null;
         var root = new RootCommand();
         root.Subcommands.Add(RunCommand.Create(console, StrategyCatalog.Default, completed: o => outcome = o));
