@@ -8,6 +8,7 @@ using Hive.Grains.Runners;
 using Hive.Runtime;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Hive.Commands.Run;
@@ -31,7 +32,11 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
 
         using var stop = new StopSignal(commandToken, args.Duration, time, static () => Environment.Exit(ExitCodes.Cancelled));
         console.MarkupLine($"Starting the embedded cluster (control, live, data) on [blue]{Markup.Escape(Path.GetFullPath(args.DataDirectory))}[/]");
-        var cluster = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = args.DataDirectory, TimeProvider = time }, commandToken);
+        Directory.CreateDirectory(args.DataDirectory);
+        using var logs = new FileLoggerProvider(Path.Combine(args.DataDirectory, "hive.log"), time);
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+        var cluster = await EmbeddedCluster.StartAsync(
+            new EmbeddedClusterOptions { DataDirectory = args.DataDirectory, TimeProvider = time, LoggerFactory = loggerFactory }, commandToken);
         try
         {
             var factory = cluster.GrainFactory;
@@ -113,7 +118,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
                 throw new CliException($"the drain failed: {string.Join("; ", ex.InnerExceptions.Select(e => e.Message))}", ExitCodes.Failed);
             }
 
-            WriteFinal(final, cluster);
+            WriteFinal(final, cluster, logs.Path);
             return new RunOutcome(resumed, added, final, stop.Reason ?? "stopped", cluster.DataDirectory);
         }
         finally
@@ -233,10 +238,10 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
     private RunSnapshot Empty(FeedPlan plan, RunArguments args, long started) =>
         new(time.GetElapsedTime(started), args.Duration, [], null, [], plan.SymbolsWithoutData);
 
-    private void WriteFinal(RunSnapshot final, EmbeddedCluster cluster)
+    private void WriteFinal(RunSnapshot final, EmbeddedCluster cluster, string log)
     {
         console.Write(RunView.Build(final, "hive run: final state", console.Profile.Width));
-        console.MarkupLine($"Drained. Ledger: [blue]{Markup.Escape(cluster.LedgerDirectory)}[/], state: [blue]{Markup.Escape(cluster.StateDirectory)}[/]");
+        console.MarkupLine($"Drained. Ledger: [blue]{Markup.Escape(cluster.LedgerDirectory)}[/], state: [blue]{Markup.Escape(cluster.StateDirectory)}[/], log: [blue]{Markup.Escape(log)}[/]");
     }
 
     private static string Title(RunArguments args) =>
