@@ -41,6 +41,7 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
     private readonly TimeProvider _time;
     private readonly Dictionary<string, RunnerPosition> _positions = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentFenced = new();
+    private readonly Dictionary<string, (DeploymentId Deployment, string Text)> _deploymentTexts = new(StringComparer.Ordinal);
     private ILogger _logger = NullLogger.Instance;
     private RecentOrderResults _recent = null!;
     private AccountRisk _account = null!;
@@ -152,7 +153,8 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
             return denied;
         }
 
-        await AppendAsync(LedgerEntryKind.Order, order, order.Price, null, deployment.ToString());
+        var deploymentText = TextOf(deployment);
+        await AppendAsync(LedgerEntryKind.Order, order, order.Price, null, deploymentText);
         var answer = _broker.Submit(_key, _epoch, order, market);
         switch (answer.Status)
         {
@@ -162,7 +164,7 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
                 _filled++;
                 var filled = new GatewayOrderResult(GatewayOrderStatus.Filled, fill, null);
                 _recent.Add(order.ClientOrderId, filled);
-                await AppendAsync(LedgerEntryKind.Fill, order, fill.Price, fill.Fee, string.Create(CultureInfo.InvariantCulture, $"{deployment}{FilledAt}{fill.Timestamp}"), fill.Quantity);
+                await AppendAsync(LedgerEntryKind.Fill, order, fill.Price, fill.Fee, string.Create(CultureInfo.InvariantCulture, $"{deploymentText}{FilledAt}{fill.Timestamp}"), fill.Quantity);
                 return filled;
             case PaperBrokerStatus.NotAuthoritative:
                 LoseLease(answer.Reason!);
@@ -276,6 +278,19 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
                     break;
             }
         }
+    }
+
+    /// <summary>The ledger text of a current deployment, formatted once per deployment rather than per order.</summary>
+    private string TextOf(in DeploymentId deployment)
+    {
+        if (_deploymentTexts.TryGetValue(deployment.RunnerId, out var cached) && cached.Deployment == deployment)
+        {
+            return cached.Text;
+        }
+
+        var text = deployment.ToString();
+        _deploymentTexts[deployment.RunnerId] = (deployment, text);
+        return text;
     }
 
     private static long FillTime(LedgerEntry entry)

@@ -1,5 +1,7 @@
 using Hive.Grains.Gateway;
 using Hive.Grains.Ledger;
+using Hive.Runtime;
+using Hive.Runtime.Placement;
 using Hive.Trading.Execution;
 using Hive.Trading.Risk;
 
@@ -52,6 +54,24 @@ public sealed class GatewayGrainTests(GatewayClusterFixture fixture)
         Assert.Equal(1, fixture.Broker.GetStats(account).OrdersReceived);
         Assert.Equal((1L, 1L), (status.OrdersFenced, status.OrdersFilled));
         Assert.Equal(fenced.Reason, Assert.Single(status.RecentFenced));
+    }
+
+    [Fact]
+    public async Task SubmitOrderAsync_CalledFromAnotherSilo_ResultWithDefaultedRiskReasonCrossesSilos()
+    {
+        var account = NewAccount();
+        var silos = fixture.Cluster.Silos;
+        PlacementHint.Set(silos[1].Address);
+        var deployment = await silos[1].GrainFactory.GetGrain<IGatewayGrain>(account).RegisterDeploymentAsync("x", "a1");
+        PlacementHint.Clear();
+        var sut = silos[0].GrainFactory.GetGrain<IGatewayGrain>(account);
+
+        var result = await sut.SubmitOrderAsync(deployment, Orders.MarketOrder("x", "x-1"), Orders.Market).Within();
+        var status = await sut.GetStatusAsync().Within();
+
+        Assert.Equal(silos[1], fixture.Cluster.FindHost(sut.GetGrainId()));
+        Assert.Equal((GatewayOrderStatus.Filled, RiskReason.None), (result.Status, result.RiskReason));
+        Assert.True(status.Authoritative);
     }
 
     [Fact]
