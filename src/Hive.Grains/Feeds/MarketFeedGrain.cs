@@ -37,6 +37,7 @@ internal sealed class MarketFeedGrain(
     private double _lastPrice;
     private volatile bool _running;
     private volatile string? _error;
+    private volatile bool _ended;
     private long _savedEventTime;
 
     private string Symbol => this.GetPrimaryKeyString();
@@ -92,7 +93,8 @@ internal sealed class MarketFeedGrain(
         }
 
         await StopPumpAsync();
-        var resume = state.State.Definition == definition ? _lastEventTime : 0;
+        // Resume only a feed that was interrupted (its silo died); a stopped or finished feed starts over.
+        var resume = state.State.Running && !_ended && state.State.Definition == definition ? _lastEventTime : 0;
         if (resume == 0)
         {
             _published = 0;
@@ -131,6 +133,7 @@ internal sealed class MarketFeedGrain(
         var source = sources.Create(definition, resumeAfter, lastPrice);
         var stream = this.GetStreamProvider(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(Symbol));
         _error = null;
+        _ended = false;
         _running = true;
         _stop = new CancellationTokenSource();
         var token = _stop.Token;
@@ -193,6 +196,7 @@ internal sealed class MarketFeedGrain(
                 await PublishAsync(stream, batch).ConfigureAwait(false);
             }
 
+            _ended = true;
             logger.LogInformation("Feed {Symbol}: source ended after {Events} events", Symbol, Interlocked.Read(ref _published));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -246,7 +250,13 @@ internal sealed class MarketFeedGrain(
     private async Task SaveProgressAsync(bool force = false)
     {
         var lastEventTime = Interlocked.Read(ref _lastEventTime);
-        if (!force && lastEventTime == _savedEventTime)
+        var finished = _ended && state.State.Running;
+        if (finished)
+        {
+            state.State.Running = false;
+        }
+
+        if (!force && !finished && lastEventTime == _savedEventTime)
         {
             return;
         }

@@ -21,8 +21,15 @@ public static class HivePlatformExtensions
     /// <see cref="DataPlacement"/> directors, the grain assembly's generated registrations, the hosted-feed tracking
     /// that feed-affine placement reads, market data sources, logging, the Lua strategy resolver (once per process, in
     /// <see cref="StrategyCatalog.Default"/>) and, with <see cref="HivePlatformOptions.StateDirectory"/>, file grain
-    /// storage. The gateway's ledger is registered by the gateway's own extension (see
-    /// <see cref="HivePlatformOptions"/>); call it next to this one.
+    /// storage. The gateway's ledger and paper broker are registered by
+    /// <see cref="GatewayHostingExtensions.AddHiveLedger"/> and <see cref="GatewayHostingExtensions.AddHiveGateway"/>;
+    /// call them next to this one, with one ledger and one broker instance shared by the silos of a process:
+    /// <code>
+    /// silo.Configure("live-1", SiloRoles.Live)
+    ///     .AddHivePlatform(o => o.StateDirectory = Path.Combine(dataDir, "state"))
+    ///     .AddHiveLedger(ledger)
+    ///     .AddHiveGateway(broker);
+    /// </code>
     /// </summary>
     public static HiveSiloBuilder AddHivePlatform(this HiveSiloBuilder builder, Action<HivePlatformOptions>? configure = null)
     {

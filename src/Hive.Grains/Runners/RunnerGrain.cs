@@ -17,9 +17,9 @@ namespace Hive.Grains.Runners;
 /// One runner (key = runner ID) on a <c>live</c> silo. Its definition, trading snapshot (position, P&amp;L, context,
 /// protections), pause flag and order counts are persisted, so a reactivated runner rebuilds its strategy, restores the
 /// snapshot, obtains a fresh DeploymentID from its gateway (fencing its previous activation) and attaches to
-/// <c>market/SYMBOL</c> again. State is written after fills, transitions, errors and operator actions, and on
-/// deactivation, never per tick. A gateway answer <c>Fenced</c> means this activation is stale: it stops trading, keeps
-/// its hands off the persisted state, and deactivates.
+/// <c>market/SYMBOL</c> again. State is written after fills, stops and moved protections, after operator actions,
+/// and on deactivation; never for a tick that changed none of these. A gateway answer <c>Fenced</c> means this
+/// activation is stale: it stops trading, keeps its hands off the persisted state, and deactivates.
 /// </summary>
 [LivePlacement]
 internal sealed class RunnerGrain(
@@ -28,8 +28,11 @@ internal sealed class RunnerGrain(
     TimeProvider time,
     ILogger<RunnerGrain> logger) : Grain, IRunnerGrain, IAsyncObserver<MarketEvent>
 {
-    private const RunnerEvents PersistOn = RunnerEvents.Filled | RunnerEvents.Transition | RunnerEvents.Stopped
-        | RunnerEvents.StrategyError | RunnerEvents.OrderRejected | RunnerEvents.ProtectionChanged | RunnerEvents.RiskDenied;
+    // What a reactivation must not lose: the position (fills), a stop, and moved protections. Idle ↔ Analyzing is not
+    // persisted: a restored runner that is flat resumes in Idle anyway (RunnerCore.Restore). Counts and context written
+    // between these events are persisted with the next one and on deactivation.
+    private const RunnerEvents PersistOn = RunnerEvents.Filled | RunnerEvents.Stopped | RunnerEvents.ProtectionChanged;
+    private const RunnerEvents SlowPath = PersistOn | RunnerEvents.StrategyError;
 
     private static readonly TimeSpan RecentErrorWindow = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan DataTimeout = TimeSpan.FromMinutes(2);
@@ -205,7 +208,7 @@ internal sealed class RunnerGrain(
         if (pending.IsCompletedSuccessfully)
         {
             var events = pending.Result;
-            return (events & PersistOn) == 0 && !trader.IsFenced ? Task.CompletedTask : AfterEventAsync(trader, events);
+            return (events & SlowPath) == 0 && !trader.IsFenced ? Task.CompletedTask : AfterEventAsync(trader, events);
         }
 
         return AwaitEventAsync(trader, pending);
@@ -236,7 +239,7 @@ internal sealed class RunnerGrain(
     private async Task AwaitEventAsync(RunnerTrader trader, ValueTask<RunnerEvents> pending)
     {
         var events = await pending;
-        if ((events & PersistOn) != 0 || trader.IsFenced)
+        if ((events & SlowPath) != 0 || trader.IsFenced)
         {
             await AfterEventAsync(trader, events);
         }
@@ -261,7 +264,10 @@ internal sealed class RunnerGrain(
                 (events & RunnerEvents.Stopped) != 0 ? " (stopped: production policy)" : string.Empty);
         }
 
-        await PersistAsync();
+        if ((events & PersistOn) != 0)
+        {
+            await PersistAsync();
+        }
     }
 
     private async Task StartTradingAsync()

@@ -150,6 +150,33 @@ public sealed class GatewayFailoverTests
     }
 
     [Fact]
+    public async Task SecondGatewayActivation_OlderNoticesOnItsNextWriteAndStops()
+    {
+        var ledger = new InMemoryLedger();
+        var broker = new PaperBroker();
+        var storage = new MemoryGrainStorage();
+        var options = GatewayClusterFixture.CreateOptions();
+        options.LeaseCheckPeriod = TimeSpan.FromHours(1);
+        await using var left = await StartAsync(ledger, broker, options, storage);
+        await using var right = await StartAsync(ledger, broker, options, storage);
+        var older = left.GrainFactory.GetGrain<IGatewayGrain>(Account);
+        var deployment = await older.RegisterDeploymentAsync("btc_ema", "a1").Within();
+        await right.GrainFactory.GetGrain<IGatewayGrain>(Account).GetStatusAsync().Within();
+
+        var write = await Assert.ThrowsAnyAsync<Exception>(() => older.RegisterDeploymentAsync("btc_ema", "a2")).Within();
+        var status = await older.GetStatusAsync();
+        var refused = await older.SubmitOrderAsync(deployment, Orders.MarketOrder("btc_ema", "btc_ema-1"), Orders.Market);
+        var killSwitch = await Assert.ThrowsAnyAsync<Exception>(() => older.SetKillSwitchAsync(KillSwitchLevel.Halted, "late"));
+
+        Assert.Contains("gateway acct epoch 1 lost its lease", write.Message, StringComparison.Ordinal);
+        Assert.False(status.Authoritative);
+        Assert.Equal([deployment], status.Deployments);
+        Assert.Equal(GatewayOrderStatus.NotAuthoritative, refused.Status);
+        Assert.Contains("NotAuthoritative", killSwitch.Message, StringComparison.Ordinal);
+        Assert.Equal(0, broker.GetStats(Account).OrdersReceived);
+    }
+
+    [Fact]
     public async Task SecondGatewayActivation_LeaseCheckStopsOlderBeforeItSendsAnything()
     {
         var ledger = new InMemoryLedger();

@@ -3,6 +3,7 @@ using Hive.Grains.Feeds;
 using Hive.Grains.Placement;
 using Hive.Grains.Gateway;
 using Hive.Grains.Runners;
+using Hive.Runtime;
 using Hive.Runtime.Cluster;
 using Hive.Runtime.Placement;
 using Hive.Trading.Runners;
@@ -178,4 +179,29 @@ public sealed class IsolatedClusterTests : IDisposable
     private string WriteKlines(string name, IReadOnlyList<Hive.Trading.Market.Candle> candles) =>
         _scripts.Write(name, string.Concat(candles.Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{c.OpenTime},{c.Open:R},{c.High:R},{c.Low:R},{c.Close:R},{c.Volume:R},{c.CloseTime},0,0,0,0,0\n"))));
+
+    [Fact]
+    public async Task OnNextAsync_TicksWithoutFillOrStop_DoNotWriteRunnerState()
+    {
+        var storage = new CountingGrainStorage();
+        await using var platform = await PlatformCluster.StartAsync(storage);
+        var dithering = _scripts.Write("dither.lua", """
+            function detect_opportunity(m, context, indicators) return { reason = "maybe" } end
+            function filter_commitment(m, context, indicators) return { action = "cancel_analysis" } end
+            function manage_position(m, context, indicators) return nil end
+            """);
+        await platform.Registry.AddRunnerAsync(Definitions.Runner("vet_dither", "VETUSDT", dithering));
+        await platform.Registry.AddRunnerAsync(Definitions.Runner("vet_trade", "VETUSDT", _scripts.Cycle, "hold=2"));
+        var dither = new GrainId(GrainId.TypeNameOf(typeof(RunnerGrain)), "vet_dither");
+        var trade = new GrainId(GrainId.TypeNameOf(typeof(RunnerGrain)), "vet_trade");
+        var ditherBefore = storage.WritesOf(dither);
+        var tradeBefore = storage.WritesOf(trade);
+
+        await platform.PublishAsync(PlatformCluster.Candles("VETUSDT", 20));
+        var status = await platform.Registry.GetRunnerAsync("vet_dither");
+
+        Assert.Equal(20, status.BarsProcessed);
+        Assert.Equal(ditherBefore, storage.WritesOf(dither));
+        Assert.Equal(tradeBefore + 10, storage.WritesOf(trade));
+    }
 }

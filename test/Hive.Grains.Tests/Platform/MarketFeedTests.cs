@@ -39,6 +39,32 @@ public sealed class MarketFeedTests(PlatformClusterFixture fixture)
     }
 
     [Fact]
+    public async Task StartAsync_FinishedReplayStartedAgain_ReplaysFromTheStartAndRunnersIgnoreWhatTheyProcessed()
+    {
+        var candles = PlatformCluster.Candles("KAVAUSDT", 120, seed: 12);
+        var path = WriteKlines("KAVAUSDT-1m-2026-01.csv", candles);
+        await _platform.Registry.AddRunnerAsync(Definitions.Runner("kava_twice", "KAVAUSDT", _scripts.Cycle, "hold=2"));
+        var sut = _platform.Grains.GetGrain<IMarketFeedGrain>("KAVAUSDT");
+        var definition = new FeedDefinition("KAVAUSDT", FeedSourceKind.Replay, path, Speed: 0);
+        await sut.StartAsync(definition);
+        await Wait.UntilAsync(async () => !(await sut.GetStatusAsync()).Running, "the first replay ended");
+
+        await _platform.Registry.AddRunnerAsync(Definitions.Runner("kava_late", "KAVAUSDT", _scripts.Cycle, "hold=2"));
+
+        await sut.StartAsync(definition);
+        await Wait.UntilAsync(async () => !(await sut.GetStatusAsync()).Running, "the second replay ended");
+        var status = await sut.GetStatusAsync();
+        var runner = await _platform.Registry.GetRunnerAsync("kava_twice");
+        var late = await _platform.Registry.GetRunnerAsync("kava_late");
+
+        Assert.Equal(120, status.EventsPublished);
+        Assert.Equal(120, runner.BarsProcessed);
+        Assert.Equal(30, runner.Trades);
+        Assert.Equal(120, late.BarsProcessed);
+        Assert.Equal(30, late.Trades);
+    }
+
+    [Fact]
     public async Task StopAsync_SimulatedFeed_StopsPublishingCleanly()
     {
         await _platform.Registry.AddRunnerAsync(Definitions.Runner("hbar_sim", "HBARUSDT", _scripts.Cycle, "hold=3"));

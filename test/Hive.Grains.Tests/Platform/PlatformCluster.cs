@@ -6,6 +6,7 @@ using Hive.Grains.Runners;
 using Hive.Runtime;
 using Hive.Runtime.Cluster;
 using Hive.Runtime.Hosting;
+using Hive.Runtime.Storage;
 using Hive.Runtime.Testing;
 using Hive.Trading.Market;
 using Hive.Trading.Market.Sources;
@@ -37,7 +38,10 @@ public sealed class PlatformCluster : IAsyncDisposable
     public IRunnerRegistryGrain Registry => Grains.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
 
     /// <summary>Starts silos named after their role: <c>control0</c>, <c>live0</c>, <c>live1</c>, <c>data0</c> by default.</summary>
-    public static async Task<PlatformCluster> StartAsync(params (string Name, string Role)[] silos)
+    public static Task<PlatformCluster> StartAsync(params (string Name, string Role)[] silos) => StartAsync(new MemoryGrainStorage(), silos);
+
+    /// <summary>Starts the silos with <paramref name="storage"/> as every silo's grain storage.</summary>
+    public static async Task<PlatformCluster> StartAsync(IGrainStorage storage, params (string Name, string Role)[] silos)
     {
         if (silos.Length == 0)
         {
@@ -48,6 +52,7 @@ public sealed class PlatformCluster : IAsyncDisposable
         var broker = new PaperBroker();
         var options = new TestClusterOptions
         {
+            DefaultStorage = storage,
             ConfigureSilo = silo => silo.AddHivePlatform().AddHiveLedger(ledger).AddHiveGateway(broker),
         };
         foreach (var (name, role) in silos)
