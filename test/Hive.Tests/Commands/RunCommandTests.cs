@@ -106,6 +106,10 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(atEnd.PositionQuantity, resumed.PositionQuantity);
         Assert.Equal(atEnd.EntryPrice, resumed.EntryPrice);
         Assert.Equal(3m, Assert.Single(second.Final.Runners).PositionQuantity);
+        var feedBefore = Assert.Single(first.Final.Feeds);
+        var feedAfter = Assert.Single(second.Final.Feeds);
+        Assert.True(feedAfter.LastEventTime > feedBefore.LastEventTime, "the feed continues after the last event of the first run");
+        Assert.True(feedAfter.EventsPublished > feedBefore.EventsPublished);
         Assert.Contains("resumed near_once on NEARUSDT: long 3 @", output.ToString(), StringComparison.Ordinal);
         var fills = (await ReadLedgerAsync()).Where(e => e.Kind == LedgerEntryKind.Fill && e.RunnerId == "near_once").ToList();
         Assert.Single(fills);

@@ -102,12 +102,10 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
             stop.StartDuration();
             var last = await ShowAsync(factory, plan, args, started, stop);
 
-            console.MarkupLine($"Draining ({Markup.Escape(stop.Reason ?? "stopped")}): feeds stop, runners persist their state…");
-            foreach (var feed in plan.Feeds)
-            {
-                await factory.GetGrain<IMarketFeedGrain>(feed.Symbol).StopAsync();
-            }
+            console.MarkupLine($"Draining ({Markup.Escape(stop.Reason ?? "stopped")}): silos stop, feeds and runners persist their state…");
 
+            // The feeds are not stopped through their grains: a feed stopped that way starts over on the next run,
+            // while one whose silo shut down resumes after the last event it published, as the runners resume.
             var final = await TrySnapshotAsync(factory, plan, args, started) ?? last;
             try
             {
