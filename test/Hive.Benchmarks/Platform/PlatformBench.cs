@@ -80,7 +80,14 @@ internal sealed class PlatformBench : IAsyncDisposable
     public async Task PublishAsync()
     {
         var index = _published++;
+        // Event time keeps rising when the candles wrap around: runners skip events older than what they processed.
         var candle = _candles[index % CandleCount];
+        if (index >= CandleCount)
+        {
+            var shift = index / CandleCount * CandleCount * 60_000L;
+            candle = candle with { OpenTime = candle.OpenTime + shift, CloseTime = candle.CloseTime + shift };
+        }
+
         var start = Stopwatch.GetTimestamp();
         await _stream.OnNextAsync(MarketEvent.FromCandle(candle));
         _latencies[index % _latencies.Length] = Stopwatch.GetTimestamp() - start;

@@ -73,7 +73,10 @@ public class TickToTradeBreakdownBenchmarks
         var events = RunnerEvents.None;
         for (var i = 0; i < Cycle; i++)
         {
-            events |= _core.OnCandle(_candles[_tick++ % _candles.Length]);
+            var index = _tick++;
+            var candle = _candles[index % _candles.Length];
+            var shift = index / _candles.Length * _candles.Length * 60_000L;
+            events |= _core.OnCandle(candle with { OpenTime = candle.OpenTime + shift, CloseTime = candle.CloseTime + shift });
         }
 
         return events;
