@@ -33,7 +33,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         using var stop = new StopSignal(commandToken, args.Duration, time, static () => Environment.Exit(ExitCodes.Cancelled));
         console.MarkupLine($"Starting the embedded cluster (control, live, data) on [blue]{Markup.Escape(Path.GetFullPath(args.DataDirectory))}[/]");
         Directory.CreateDirectory(args.DataDirectory);
-        using var logs = new FileLoggerProvider(Path.Combine(args.DataDirectory, "hive.log"), time);
+        using var logs = new FileLoggerProvider(Path.GetFullPath(Path.Combine(args.DataDirectory, "hive.log")), time);
         using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
         var cluster = await EmbeddedCluster.StartAsync(
             new EmbeddedClusterOptions { DataDirectory = args.DataDirectory, TimeProvider = time, LoggerFactory = loggerFactory }, commandToken);
