@@ -1,6 +1,6 @@
 namespace Hive.Runtime;
 
-/// <summary>A grain call was used wrongly: unknown grain interface, no implementation, or an argument that cannot cross silos.</summary>
+/// <summary>A grain call was used wrongly: unknown grain interface, no implementation, or an argument or result that cannot cross silos (serialized or deserialized).</summary>
 public sealed class GrainCallException : Exception
 {
     /// <summary>Creates the exception.</summary>

@@ -14,7 +14,11 @@ public sealed class InMemoryTransportHub : IMessageTransport
     /// <summary>Number of messages sent so far (for tests and benchmarks).</summary>
     public long MessagesSent => Interlocked.Read(ref _messagesSent);
 
+    /// <summary>Number of messages whose receiver threw (receivers are expected to handle their own errors).</summary>
+    public long ReceiveFailures => Interlocked.Read(ref _receiveFailures);
+
     private long _messagesSent;
+    private long _receiveFailures;
 
     /// <inheritdoc />
     public void Listen(SiloAddress self, IMessageReceiver receiver)
@@ -31,7 +35,16 @@ public sealed class InMemoryTransportHub : IMessageTransport
         {
             await foreach (var message in inbox.Reader.ReadAllAsync().ConfigureAwait(false))
             {
-                receiver.OnMessage(message);
+                try
+                {
+                    receiver.OnMessage(message);
+                }
+                catch (Exception)
+                {
+                    // Receivers log their own failures; one bad message must not stop this silo's inbox
+                    // (nor, on a thread-pool thread, end the process).
+                    Interlocked.Increment(ref _receiveFailures);
+                }
             }
         });
     }

@@ -180,7 +180,15 @@ internal sealed class ActivationData : IThreadPoolWorkItem
                 }
                 else
                 {
-                    request!.Execute(this);
+                    try
+                    {
+                        request!.Execute(this);
+                    }
+                    catch (Exception ex)
+                    {
+                        // This is a thread-pool work item: an exception escaping it would end the process.
+                        Runtime.Logger.LogError(ex, "Unhandled exception completing {Call}", request!.Describe());
+                    }
                 }
             }
 

@@ -18,19 +18,23 @@ internal sealed partial class SiloRuntime
 {
     public void SendRequest(SiloAddress target, GrainRequest request, bool placeThere)
     {
+        if (request.Hops >= MaxHops)
+        {
+            FailRequest(request, new InvalidOperationException($"{request.Describe()} was forwarded {request.Hops} times without finding the activation."));
+            return;
+        }
+
         byte[] message;
         try
         {
-            if (request.Hops >= MaxHops)
-            {
-                throw new InvalidOperationException($"{request.Describe()} was forwarded {request.Hops} times without finding the activation.");
-            }
-
             message = WriteRequest(request, placeThere);
         }
-        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException or ArgumentException)
+        catch (Exception ex)
         {
-            FailRequest(request, new GrainCallException($"Arguments of {request.Describe()} cannot be serialized to cross silos: {ex.Message}", ex));
+            // Any exception of a converter, getter or the writer: the call fails, the caller's thread goes on.
+            var failure = new GrainCallException($"Arguments of {request.Describe()} cannot be serialized to cross silos: {DescribeArgumentFailure(request)}{ex.Message}", ex);
+            Logger.LogWarning(ex, "Silo {Silo} could not serialize the arguments of {Call}", Address, request.Describe());
+            FailRequest(request, failure);
             return;
         }
 
@@ -46,7 +50,27 @@ internal sealed partial class SiloRuntime
         }
     }
 
+    /// <summary>
+    /// Sends the response of a request from another silo. Never throws: it runs at the end of a turn on a thread-pool
+    /// thread, where an exception would end the process. A result that cannot be serialized becomes an error response.
+    /// </summary>
     public void SendResponse<TResult>(GrainRequest<TResult> request, TResult? result, Exception? error)
+    {
+        byte[] message;
+        try
+        {
+            message = WriteResponseMessage(request, result, error);
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(ex, "Silo {Silo} could not write the response of {Call} for {Caller}; the caller waits until its timeout", Address, request.Describe(), request.ReplyTo);
+            return;
+        }
+
+        TrySend(request.ReplyTo!, message, request);
+    }
+
+    private byte[] WriteResponseMessage<TResult>(GrainRequest<TResult> request, TResult? result, Exception? error)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -55,22 +79,63 @@ internal sealed partial class SiloRuntime
             {
                 WriteResponse(writer, request, result, error);
             }
-            catch (Exception ex) when (ex is NotSupportedException or JsonException)
+            catch (Exception ex)
             {
+                var type = TypeNames.Of(result?.GetType() ?? typeof(TResult));
+                Logger.LogError(ex, "Silo {Silo} could not serialize the result ({Type}) of {Call}; the caller receives an error", Address, type, request.Describe());
                 writer.Reset();
                 buffer.Clear();
-                WriteResponse(writer, request, default, new GrainCallException($"Result of {request.Describe()} cannot be serialized to cross silos: {ex.Message}", ex));
+                WriteResponse(writer, request, default, new GrainCallException($"Result of {request.Describe()} (a {type}) cannot be serialized to cross silos: {ex.Message}", ex));
             }
         }
 
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private void TrySend(SiloAddress target, byte[] message, GrainRequest? request)
+    {
         try
         {
-            Transport.Send(request.ReplyTo!, buffer.WrittenSpan.ToArray());
+            Transport.Send(target, message);
         }
         catch (SiloUnavailableException ex)
         {
-            Logger.LogDebug(ex, "Response of {Call} could not reach {Silo}", request.Describe(), request.ReplyTo);
+            Logger.LogDebug(ex, "Response of {Call} could not reach {Silo}", request?.Describe() ?? "a request", target);
         }
+        catch (Exception ex)
+        {
+            Logger.LogError(ex, "Silo {Silo} could not send the response of {Call} to {Target}", Address, request?.Describe() ?? "a request", target);
+        }
+    }
+
+    /// <summary>Error path only: finds the first argument that cannot be serialized on its own, e.g. "argument #1 (Payload): ".</summary>
+    private string DescribeArgumentFailure(GrainRequest request)
+    {
+        try
+        {
+            for (var i = 0; i < request.ArgumentCount; i++)
+            {
+                if (request.GetArgument(i) is not { } value || !JsonOptions.TryGetTypeInfo(value.GetType(), out var info))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    _ = JsonSerializer.SerializeToUtf8Bytes(value, info);
+                }
+                catch (Exception)
+                {
+                    return $"argument #{i} ({TypeNames.Of(value.GetType())}): ";
+                }
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or NotSupportedException)
+        {
+            // Requests without inspectable arguments: the message names the call only.
+        }
+
+        return string.Empty;
     }
 
     public void OnMessage(byte[] message)
@@ -171,9 +236,10 @@ internal sealed partial class SiloRuntime
                 {
                     pending.CompleteFromResponse(ref reader, JsonOptions);
                 }
-                catch (Exception ex) when (ex is JsonException or NotSupportedException)
+                catch (Exception ex)
                 {
-                    pending.Fail(new GrainCallException($"Result of {pending.Describe()} could not be deserialized: {ex.Message}", ex));
+                    Logger.LogWarning(ex, "Silo {Silo} could not deserialize the result of {Call}", Address, pending.Describe());
+                    pending.Fail(new GrainCallException($"Result of {pending.Describe()} could not be deserialized as {TypeNames.Of(pending.ResultType)} on silo {Address}: {ex.Message}", ex));
                 }
 
                 break;
@@ -235,16 +301,32 @@ internal sealed partial class SiloRuntime
             if (kind == MessageKind.Request)
             {
                 var error = new GrainCallException($"Silo {Address} does not know grain interface {interfaceName} method #{methodId}.");
-                Transport.Send(from, ErrorMessage(id, error));
+                TrySend(from, ErrorMessage(id, error), null);
             }
 
             return;
         }
 
         var request = info.CreateRequest[methodId]();
-        reader.Read();
-        request.ReadArguments(ref reader, JsonOptions);
         request.Target = target;
+        try
+        {
+            reader.Read();
+            request.ReadArguments(ref reader, JsonOptions);
+        }
+        catch (Exception ex)
+        {
+            // A converter or setter that throws fails this call only; the caller learns why instead of timing out.
+            var failure = new GrainCallException($"Arguments of {request.Describe()} could not be deserialized on silo {Address}: {ex.Message}", ex);
+            Logger.LogError(ex, "Silo {Silo} could not deserialize the arguments of {Call} from {Caller}", Address, request.Describe(), from);
+            if (kind == MessageKind.Request)
+            {
+                TrySend(from, ErrorMessage(id, failure), request);
+            }
+
+            return;
+        }
+
         request.Context = context;
         request.Hops = hops;
         request.PlaceHere = placeHere;

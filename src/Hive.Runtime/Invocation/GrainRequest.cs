@@ -71,6 +71,8 @@ public abstract class GrainRequest
 
     internal SiloRuntime? ReceivedBy { get; set; }
 
+    internal abstract Type ResultType { get; }
+
     internal abstract void Execute(ActivationData activation);
 
     internal abstract void Fail(Exception exception);

@@ -40,6 +40,8 @@ public abstract class GrainRequest<TResult> : GrainRequest
 
     private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
+    internal override Type ResultType => typeof(TResult);
+
     internal Task<TResult> CreateCompletion()
     {
         _completion = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -4,5 +4,5 @@ namespace Hive.Runtime.Streams;
 
 internal interface IStreamObserverAdapter
 {
-    Task DeliverAsync(object? items, JsonSerializerOptions options);
+    Task DeliverAsync(object? items, StreamId streamId, JsonSerializerOptions options);
 }

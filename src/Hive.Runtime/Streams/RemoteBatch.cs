@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hive.Runtime.Core;
 
 namespace Hive.Runtime.Streams;
 
@@ -8,7 +9,7 @@ internal sealed class RemoteBatch(JsonElement items)
     private readonly Lock _lock = new();
     private object? _decoded;
 
-    public IReadOnlyList<T> Get<T>(JsonSerializerOptions options)
+    public IReadOnlyList<T> Get<T>(StreamId streamId, JsonSerializerOptions options)
     {
         lock (_lock)
         {
@@ -17,11 +18,18 @@ internal sealed class RemoteBatch(JsonElement items)
                 return cached;
             }
 
-            var info = options.GetTypeInfo(typeof(T));
             var list = new List<T>(items.GetArrayLength());
-            foreach (var element in items.EnumerateArray())
+            try
             {
-                list.Add((T)element.Deserialize(info)!);
+                var info = options.GetTypeInfo(typeof(T));
+                foreach (var element in items.EnumerateArray())
+                {
+                    list.Add((T)element.Deserialize(info)!);
+                }
+            }
+            catch (Exception ex)
+            {
+                throw new GrainCallException($"Events of stream {streamId} could not be deserialized as {TypeNames.Of(typeof(T))}: {ex.Message}", ex);
             }
 
             _decoded = list;

@@ -54,7 +54,7 @@ internal sealed class StreamDeliveryRequest : GrainRequest<VoidResult>
             return default;
         }
 
-        var delivered = ((IStreamObserverAdapter)observer).DeliverAsync(_items, activation.Runtime.JsonOptions);
+        var delivered = ((IStreamObserverAdapter)observer).DeliverAsync(_items, _streamId, activation.Runtime.JsonOptions);
         return GrainRequestHelpers.FromTask(delivered);
     }
 }

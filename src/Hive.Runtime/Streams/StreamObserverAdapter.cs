@@ -5,12 +5,12 @@ namespace Hive.Runtime.Streams;
 /// <summary>Binds a typed observer to a subscription in one activation; turns local or serialized batches into calls.</summary>
 internal sealed class StreamObserverAdapter<T>(IAsyncObserver<T> observer) : IStreamObserverAdapter
 {
-    public Task DeliverAsync(object? items, JsonSerializerOptions options)
+    public Task DeliverAsync(object? items, StreamId streamId, JsonSerializerOptions options)
     {
         var list = items switch
         {
             IReadOnlyList<T> local => local,
-            RemoteBatch remote => remote.Get<T>(options),
+            RemoteBatch remote => remote.Get<T>(streamId, options),
             _ => throw new InvalidOperationException($"Stream events of type {items?.GetType().Name ?? "null"} do not match the observer's type {typeof(T).Name}."),
         };
 

@@ -78,17 +78,39 @@ internal sealed class StreamRuntime
 
         if (remote is not null)
         {
-            var payload = SerializeItems(items);
-            foreach (var (silo, targets) in remote)
-            {
-                (local ??= []).Add(SendBatchAsync(silo, streamId, targets, payload));
-            }
+            local = SendBatches(streamId, items, remote, local);
         }
 
         if (local is not null)
         {
             await Task.WhenAll(local).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Serializes the events once and sends one batch per silo; events that cannot be serialized add a failed task instead.</summary>
+    private List<Task> SendBatches<T>(StreamId streamId, IReadOnlyList<T> items, Dictionary<SiloAddress, List<(StreamSubscription Subscription, bool PlaceThere)>> remote, List<Task>? local)
+    {
+        local ??= [];
+        byte[] payload;
+        try
+        {
+            payload = SerializeItems(items);
+        }
+        catch (Exception ex)
+        {
+            // Local subscribers still get the events; the producer learns that the remote ones could not.
+            var type = TypeNames.Of(typeof(T));
+            _runtime.Logger.LogWarning(ex, "Silo {Silo} could not serialize events ({Type}) of stream {Stream}", _runtime.Address, type, streamId);
+            local.Add(Task.FromException(new GrainCallException($"Events of stream {streamId} (a {type}) cannot be serialized to reach subscribers on other silos: {ex.Message}", ex)));
+            return local;
+        }
+
+        foreach (var (silo, targets) in remote)
+        {
+            local.Add(SendBatchAsync(silo, streamId, targets, payload));
+        }
+
+        return local;
     }
 
     public void OnBatchMessage(ref Utf8JsonReader reader, long id)
@@ -134,6 +156,7 @@ internal sealed class StreamRuntime
         }
         catch (Exception ex)
         {
+            _runtime.Logger.LogWarning(ex, "Silo {Silo} failed to deliver a batch of stream {Stream} from {Producer}", _runtime.Address, streamId, from);
             error = ex;
         }
 
