@@ -285,7 +285,14 @@ public sealed partial class FakeBinanceServer
         public void Abort()
         {
             Socket.Abort();
-            context.Abort();
+            try
+            {
+                context.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The request ended on its own between the snapshot of open connections and this call: nothing to abort.
+            }
         }
     }
 }
