@@ -32,6 +32,27 @@ internal static class JsonRead
         return value;
     }
 
+    public static decimal Decimal(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return reader.GetDecimal();
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"expected a number or a numeric string, got {reader.TokenType}");
+        }
+
+        var span = reader.HasValueSequence || reader.ValueIsEscaped ? Unescaped(ref reader) : reader.ValueSpan;
+        if (!decimal.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new JsonException($"'{Encoding.UTF8.GetString(span)}' is not a number");
+        }
+
+        return value;
+    }
+
     public static long Int64(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Number)
@@ -52,6 +73,11 @@ internal static class JsonRead
 
         return value;
     }
+
+    /// <summary>Reads a string value (allocates), naming <paramref name="field"/> when the token is not a string.</summary>
+    public static string String(ref Utf8JsonReader reader, string field) => reader.TokenType == JsonTokenType.String
+        ? reader.GetString()!
+        : throw new JsonException($"'{field}' must be a string, got {reader.TokenType}");
 
     public static bool Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
     {

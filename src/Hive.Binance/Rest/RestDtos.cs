@@ -102,4 +102,10 @@ internal sealed class ServerTimeDto
 [JsonSerializable(typeof(List<OrderDto>))]
 [JsonSerializable(typeof(ErrorDto))]
 [JsonSerializable(typeof(ServerTimeDto))]
+[JsonSerializable(typeof(BinanceAccount))]
+[JsonSerializable(typeof(List<BinanceMarketTrade>))]
+[JsonSerializable(typeof(List<BinanceMarketAggTrade>))]
+[JsonSerializable(typeof(BinanceAveragePrice))]
+[JsonSerializable(typeof(BinanceTickerPrice))]
+[JsonSerializable(typeof(BinanceBookTickerQuote))]
 internal sealed partial class RestJsonContext : JsonSerializerContext;

@@ -29,4 +29,7 @@ public enum BinanceStreamEventKind : byte
 
     /// <summary>The answer to a request sent on the connection (<c>{"result":null,"id":1}</c> or an error).</summary>
     Response,
+
+    /// <summary>A user data stream <c>executionReport</c> event; see <see cref="BinanceStreamParser.ExecutionReport"/>.</summary>
+    ExecutionReport,
 }

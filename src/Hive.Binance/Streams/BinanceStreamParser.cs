@@ -16,6 +16,7 @@ public sealed class BinanceStreamParser
 {
     private readonly StringCache _symbols = new(upperCase: true);
     private readonly StringCache _intervals = new(upperCase: false);
+    private readonly StringCache _codes = new(upperCase: false);
     private readonly List<PriceLevel> _bids = new(64);
     private readonly List<PriceLevel> _asks = new(64);
 
@@ -39,6 +40,9 @@ public sealed class BinanceStreamParser
 
     /// <summary>Ask levels of the last diff depth event.</summary>
     public ReadOnlySpan<PriceLevel> Asks => CollectionsMarshal.AsSpan(_asks);
+
+    /// <summary>The last <c>executionReport</c> parsed (a new object per report: order updates are kept by callers).</summary>
+    public BinanceExecutionReport? ExecutionReport { get; private set; }
 
     /// <summary>Event time of the last <c>serverShutdown</c> event.</summary>
     public long ShutdownTime { get; private set; }
@@ -137,6 +141,7 @@ public sealed class BinanceStreamParser
             case BinanceStreamEventKind.AggTrade: ParseAggTrade(ref reader); break;
             case BinanceStreamEventKind.DepthUpdate: ParseDepth(ref reader); break;
             case BinanceStreamEventKind.ServerShutdown: ParseShutdown(ref reader); break;
+            case BinanceStreamEventKind.ExecutionReport: ParseExecutionReport(ref reader); break;
             default: reader.Skip(); break;
         }
 
@@ -186,6 +191,11 @@ public sealed class BinanceStreamParser
                 if (reader.ValueTextEquals("serverShutdown"u8))
                 {
                     return BinanceStreamEventKind.ServerShutdown;
+                }
+
+                if (reader.ValueTextEquals("executionReport"u8))
+                {
+                    return BinanceStreamEventKind.ExecutionReport;
                 }
 
                 return BinanceStreamEventKind.Unknown;
@@ -468,6 +478,85 @@ public sealed class BinanceStreamParser
             throw new JsonException("a price level must be an array [price, quantity]");
         }
     }
+
+    private void ParseExecutionReport(ref Utf8JsonReader reader)
+    {
+        string? symbol = null, clientId = null, side = null, type = null, tif = null, originalClientId = null;
+        string? execution = null, status = null, reject = null, commissionAsset = null, stp = null;
+        long eventTime = 0, listId = -1, orderId = 0, transactionTime = 0, tradeId = -1, executionId = 0, creation = 0;
+        long? working = null, preventedMatch = null, counterOrder = null, tradeGroup = null, trailing = null, strategyId = null, strategyType = null;
+        decimal quantity = 0, price = 0, stop = 0, iceberg = 0, last = 0, cumulative = 0, lastPrice = 0, commission = 0;
+        decimal cumulativeQuote = 0, lastQuote = 0, quoteOrder = 0;
+        decimal? prevented = null, lastPrevented = null;
+        bool onBook = false, maker = false, ignore = false;
+        var required = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = JsonRead.ShortName(ref reader);
+            JsonRead.Value(ref reader);
+            switch (name)
+            {
+                case (byte)'E': eventTime = JsonRead.Int64(ref reader); break;
+                case (byte)'s': symbol = _symbols.Get(reader.ValueSpan); required |= 1; break;
+                case (byte)'c': clientId = JsonRead.String(ref reader, "c"); break;
+                case (byte)'S': side = Code(ref reader, "S"); required |= 2; break;
+                case (byte)'o': type = Code(ref reader, "o"); break;
+                case (byte)'f': tif = Code(ref reader, "f"); break;
+                case (byte)'q': quantity = JsonRead.Decimal(ref reader); break;
+                case (byte)'p': price = JsonRead.Decimal(ref reader); break;
+                case (byte)'P': stop = JsonRead.Decimal(ref reader); break;
+                case (byte)'F': iceberg = JsonRead.Decimal(ref reader); break;
+                case (byte)'g': listId = JsonRead.Int64(ref reader); break;
+                case (byte)'C': originalClientId = JsonRead.String(ref reader, "C"); break;
+                case (byte)'x': execution = Code(ref reader, "x"); required |= 4; break;
+                case (byte)'X': status = Code(ref reader, "X"); required |= 8; break;
+                case (byte)'r': reject = Code(ref reader, "r"); break;
+                case (byte)'i': orderId = JsonRead.Int64(ref reader); required |= 16; break;
+                case (byte)'l': last = JsonRead.Decimal(ref reader); break;
+                case (byte)'z': cumulative = JsonRead.Decimal(ref reader); break;
+                case (byte)'L': lastPrice = JsonRead.Decimal(ref reader); break;
+                case (byte)'n': commission = JsonRead.Decimal(ref reader); break;
+                case (byte)'N': commissionAsset = reader.TokenType == JsonTokenType.Null ? null : _symbols.Get(reader.ValueSpan); break;
+                case (byte)'T': transactionTime = JsonRead.Int64(ref reader); break;
+                case (byte)'t': tradeId = JsonRead.Int64(ref reader); break;
+                case (byte)'I': executionId = JsonRead.Int64(ref reader); break;
+                case (byte)'w': onBook = JsonRead.Boolean(ref reader); break;
+                case (byte)'m': maker = JsonRead.Boolean(ref reader); break;
+                case (byte)'M': ignore = JsonRead.Boolean(ref reader); break;
+                case (byte)'O': creation = JsonRead.Int64(ref reader); break;
+                case (byte)'Z': cumulativeQuote = JsonRead.Decimal(ref reader); break;
+                case (byte)'Y': lastQuote = JsonRead.Decimal(ref reader); break;
+                case (byte)'Q': quoteOrder = JsonRead.Decimal(ref reader); break;
+                case (byte)'W': working = JsonRead.Int64(ref reader); break;
+                case (byte)'V': stp = Code(ref reader, "V"); break;
+                case (byte)'v': preventedMatch = JsonRead.Int64(ref reader); break;
+                case (byte)'A': prevented = JsonRead.Decimal(ref reader); break;
+                case (byte)'B': lastPrevented = JsonRead.Decimal(ref reader); break;
+                case (byte)'U': counterOrder = JsonRead.Int64(ref reader); break;
+                case (byte)'u': tradeGroup = JsonRead.Int64(ref reader); break;
+                case (byte)'D': trailing = JsonRead.Int64(ref reader); break;
+                case (byte)'j': strategyId = JsonRead.Int64(ref reader); break;
+                case (byte)'J': strategyType = JsonRead.Int64(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        if (required != 31)
+        {
+            throw new JsonException("executionReport lacks one of s, S, x, X, i");
+        }
+
+        ExecutionReport = new BinanceExecutionReport(
+            eventTime, symbol!, clientId ?? string.Empty, side!, type ?? string.Empty, tif ?? string.Empty, quantity, price, stop, iceberg,
+            listId, originalClientId ?? string.Empty, execution!, status!, reject ?? "NONE", orderId, last, cumulative, lastPrice,
+            commission, commissionAsset, transactionTime, tradeId, executionId, onBook, maker, ignore, creation, cumulativeQuote,
+            lastQuote, quoteOrder, working, stp, preventedMatch, prevented, lastPrevented, counterOrder, tradeGroup, trailing,
+            strategyId, strategyType);
+    }
+
+    private string Code(ref Utf8JsonReader reader, string field) => reader.TokenType == JsonTokenType.String
+        ? _codes.Get(reader.ValueSpan)
+        : throw new JsonException($"executionReport '{field}' must be a string, got {reader.TokenType}");
 
     private BinanceStreamEventKind ParseShutdown(ref Utf8JsonReader reader)
     {
