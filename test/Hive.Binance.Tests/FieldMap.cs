@@ -43,6 +43,10 @@ internal static class FieldMap
                 var text = expected.ValueKind == JsonValueKind.String ? expected.GetString()! : expected.GetRawText();
                 Assert.True(decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) == d, $"{where}: expected {text}, parsed {d}");
                 return;
+            case double x:
+                var raw = expected.ValueKind == JsonValueKind.String ? expected.GetString()! : expected.GetRawText();
+                Assert.True(double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture) == x, $"{where}: expected {raw}, parsed {x}");
+                return;
             case IEnumerable<string> strings:
                 Assert.Equal(expected.EnumerateArray().Select(e => e.GetString()), strings);
                 return;

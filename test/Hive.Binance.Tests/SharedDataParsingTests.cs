@@ -7,8 +7,8 @@ namespace Hive.Binance.Tests;
 
 /// <summary>
 /// Oracle checks against real payloads captured from Binance (../shared/data/binance): every field the connector models
-/// is read with the value in the file. Execution reports, account, 24 h ticker and trade-list REST payloads are not
-/// consumed by the connector and are not listed.
+/// is read with the value in the file. Execution reports and the other REST payloads are checked
+/// field by field in <see cref="SharedDataPayloadTests"/>.
 /// </summary>
 public sealed class SharedDataParsingTests
 {
@@ -68,7 +68,10 @@ public sealed class SharedDataParsingTests
                     sut.Asks.ToArray());
                 break;
             case "ws_spot_ticker_24hr.json":
-                Assert.Equal(BinanceStreamEventKind.Unknown, kind);
+                Assert.Equal(BinanceStreamEventKind.Ticker24h, kind);
+                Assert.Equal(
+                    new BinanceTicker24h("BNBBTC", 123456789, 0.0015, 250.00, 0.0018, 0.0009, 0.0025, 10, 0.0024, 10, 0.0026, 100, 0.0010, 0.0025, 0.0010, 10000, 18, 0, 86400000, 0, 18150, 18151),
+                    sut.Ticker24h);
                 break;
             default:
                 Assert.Fail("no expectation for " + file);

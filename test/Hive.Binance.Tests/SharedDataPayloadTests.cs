@@ -51,6 +51,28 @@ public sealed class SharedDataPayloadTests
     }
 
     [SharedDataFact]
+    public void Parse_CapturedTicker24h_ReproducesEveryField()
+    {
+        var bytes = File.ReadAllBytes(SharedData.PathOf("binance", "ws_spot_ticker_24hr.json"));
+        var sut = new BinanceStreamParser();
+
+        Assert.Equal(BinanceStreamEventKind.Ticker24h, sut.Parse(bytes));
+
+        using var document = JsonDocument.Parse(bytes);
+        var t = sut.Ticker24h;
+        var map = new Dictionary<string, Func<BinanceTicker24h, object?>>
+        {
+            ["e"] = _ => "24hrTicker", ["E"] = x => x.EventTime, ["s"] = x => x.Symbol, ["p"] = x => x.PriceChange,
+            ["P"] = x => x.PriceChangePercent, ["w"] = x => x.WeightedAveragePrice, ["x"] = x => x.FirstTradeBeforeWindowPrice,
+            ["c"] = x => x.LastPrice, ["Q"] = x => x.LastQuantity, ["b"] = x => x.BidPrice, ["B"] = x => x.BidQuantity,
+            ["a"] = x => x.AskPrice, ["A"] = x => x.AskQuantity, ["o"] = x => x.OpenPrice, ["h"] = x => x.HighPrice,
+            ["l"] = x => x.LowPrice, ["v"] = x => x.BaseVolume, ["q"] = x => x.QuoteVolume, ["O"] = x => x.OpenTime,
+            ["C"] = x => x.CloseTime, ["F"] = x => x.FirstTradeId, ["L"] = x => x.LastTradeId, ["n"] = x => x.TradeCount,
+        };
+        FieldMap.AssertObject(document.RootElement, t, map, "24hrTicker");
+    }
+
+    [SharedDataFact]
     public void ParseAccount_CapturedAccount_ReproducesEveryField()
     {
         var bytes = File.ReadAllBytes(SharedData.PathOf("binance", "http_spot_wallet_account.json"));

@@ -3,7 +3,7 @@ namespace Hive.Binance.Streams;
 /// <summary>What <see cref="BinanceStreamParser.Parse"/> found in a WebSocket message.</summary>
 public enum BinanceStreamEventKind : byte
 {
-    /// <summary>Well-formed JSON of an event the connector does not consume (for example <c>24hrTicker</c>).</summary>
+    /// <summary>Well-formed JSON of an event the connector does not consume (for example <c>outboundAccountPosition</c>).</summary>
     Unknown,
 
     /// <summary>Not a valid Binance stream message; see <see cref="BinanceStreamParser.LastError"/>.</summary>
@@ -32,4 +32,7 @@ public enum BinanceStreamEventKind : byte
 
     /// <summary>A user data stream <c>executionReport</c> event; see <see cref="BinanceStreamParser.ExecutionReport"/>.</summary>
     ExecutionReport,
+
+    /// <summary>A <c>24hrTicker</c> event; see <see cref="BinanceStreamParser.Ticker24h"/>.</summary>
+    Ticker24h,
 }

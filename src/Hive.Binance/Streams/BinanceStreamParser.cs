@@ -41,6 +41,9 @@ public sealed class BinanceStreamParser
     /// <summary>Ask levels of the last diff depth event.</summary>
     public ReadOnlySpan<PriceLevel> Asks => CollectionsMarshal.AsSpan(_asks);
 
+    /// <summary>The last <c>24hrTicker</c> parsed.</summary>
+    public BinanceTicker24h Ticker24h { get; private set; }
+
     /// <summary>The last <c>executionReport</c> parsed (a new object per report: order updates are kept by callers).</summary>
     public BinanceExecutionReport? ExecutionReport { get; private set; }
 
@@ -142,6 +145,7 @@ public sealed class BinanceStreamParser
             case BinanceStreamEventKind.DepthUpdate: ParseDepth(ref reader); break;
             case BinanceStreamEventKind.ServerShutdown: ParseShutdown(ref reader); break;
             case BinanceStreamEventKind.ExecutionReport: ParseExecutionReport(ref reader); break;
+            case BinanceStreamEventKind.Ticker24h: ParseTicker24h(ref reader); break;
             default: reader.Skip(); break;
         }
 
@@ -196,6 +200,11 @@ public sealed class BinanceStreamParser
                 if (reader.ValueTextEquals("executionReport"u8))
                 {
                     return BinanceStreamEventKind.ExecutionReport;
+                }
+
+                if (reader.ValueTextEquals("24hrTicker"u8))
+                {
+                    return BinanceStreamEventKind.Ticker24h;
                 }
 
                 return BinanceStreamEventKind.Unknown;
@@ -477,6 +486,49 @@ public sealed class BinanceStreamParser
         {
             throw new JsonException("a price level must be an array [price, quantity]");
         }
+    }
+
+    private void ParseTicker24h(ref Utf8JsonReader reader)
+    {
+        string? symbol = null;
+        long eventTime = 0, openTime = 0, closeTime = 0, firstId = 0, lastId = 0, count = 0;
+        double change = 0, changePercent = 0, weighted = 0, before = 0, last = 0, lastQty = 0, bid = 0, bidQty = 0;
+        double ask = 0, askQty = 0, open = 0, high = 0, low = 0, volume = 0, quoteVolume = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = JsonRead.ShortName(ref reader);
+            JsonRead.Value(ref reader);
+            switch (name)
+            {
+                case (byte)'s': symbol = _symbols.Get(reader.ValueSpan); break;
+                case (byte)'E': eventTime = JsonRead.Int64(ref reader); break;
+                case (byte)'p': change = JsonRead.Double(ref reader); break;
+                case (byte)'P': changePercent = JsonRead.Double(ref reader); break;
+                case (byte)'w': weighted = JsonRead.Double(ref reader); break;
+                case (byte)'x': before = JsonRead.Double(ref reader); break;
+                case (byte)'c': last = JsonRead.Double(ref reader); break;
+                case (byte)'Q': lastQty = JsonRead.Double(ref reader); break;
+                case (byte)'b': bid = JsonRead.Double(ref reader); break;
+                case (byte)'B': bidQty = JsonRead.Double(ref reader); break;
+                case (byte)'a': ask = JsonRead.Double(ref reader); break;
+                case (byte)'A': askQty = JsonRead.Double(ref reader); break;
+                case (byte)'o': open = JsonRead.Double(ref reader); break;
+                case (byte)'h': high = JsonRead.Double(ref reader); break;
+                case (byte)'l': low = JsonRead.Double(ref reader); break;
+                case (byte)'v': volume = JsonRead.Double(ref reader); break;
+                case (byte)'q': quoteVolume = JsonRead.Double(ref reader); break;
+                case (byte)'O': openTime = JsonRead.Int64(ref reader); break;
+                case (byte)'C': closeTime = JsonRead.Int64(ref reader); break;
+                case (byte)'F': firstId = JsonRead.Int64(ref reader); break;
+                case (byte)'L': lastId = JsonRead.Int64(ref reader); break;
+                case (byte)'n': count = JsonRead.Int64(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        Ticker24h = new BinanceTicker24h(
+            symbol ?? throw new JsonException("24hrTicker without 's'"), eventTime, change, changePercent, weighted, before, last, lastQty,
+            bid, bidQty, ask, askQty, open, high, low, volume, quoteVolume, openTime, closeTime, firstId, lastId, count);
     }
 
     private void ParseExecutionReport(ref Utf8JsonReader reader)

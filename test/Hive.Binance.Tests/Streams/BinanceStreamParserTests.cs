@@ -103,7 +103,7 @@ public sealed class BinanceStreamParserTests
     [Fact]
     public void Parse_OtherEventType_IsUnknownNotMalformed()
     {
-        Assert.Equal(BinanceStreamEventKind.Unknown, _sut.Parse("""{"e":"24hrTicker","E":1,"s":"BNBBTC","p":"0.0015"}"""u8));
+        Assert.Equal(BinanceStreamEventKind.Unknown, _sut.Parse("""{"e":"outboundAccountPosition","E":1,"u":2,"B":[{"a":"BTC","f":"1","l":"0"}]}"""u8));
     }
 
     [Theory]
