@@ -1,4 +1,5 @@
 using Hive.Binance.Rest;
+using Hive.Trading.Execution;
 
 namespace Hive.Binance.Streams;
 
@@ -112,4 +113,27 @@ public sealed record BinanceExecutionReport(
 
     /// <summary>Whether this event reports a fill: execution type TRADE with a positive last executed quantity.</summary>
     public bool IsFill => ExecutionType == "TRADE" && LastExecutedQuantity > 0;
+
+    /// <summary>
+    /// This fill as a trading-core <see cref="Fill"/> (quantity <c>l</c>, price <c>L</c>, time <c>T</c>). The fee is
+    /// converted to the quote currency: a commission in the quote asset is kept, one in the base asset is multiplied by
+    /// the fill price; a commission in a third asset (for example BNB) needs <paramref name="feeInQuote"/>.
+    /// </summary>
+    /// <param name="runnerId">The runner that owns the order.</param>
+    /// <param name="feeInQuote">The fee in quote currency when the caller converted it; null to derive it.</param>
+    /// <exception cref="InvalidOperationException">Not a fill, or a third-asset commission without <paramref name="feeInQuote"/>.</exception>
+    public Fill ToFill(string runnerId, decimal? feeInQuote = null)
+    {
+        if (!IsFill)
+        {
+            throw new InvalidOperationException($"executionReport {ExecutionType}/{OrderStatus} of order {OrderId} is not a fill");
+        }
+
+        var fee = feeInQuote ?? (Commission == 0 || CommissionAsset is null ? 0m
+            : Symbol.EndsWith(CommissionAsset, StringComparison.Ordinal) ? Commission
+            : Symbol.StartsWith(CommissionAsset, StringComparison.Ordinal) ? Commission * LastExecutedPrice
+            : throw new InvalidOperationException($"commission of order {OrderId} is in {CommissionAsset}, neither asset of {Symbol}: pass feeInQuote"));
+        var side = Side == "SELL" ? Trading.Execution.OrderSide.Sell : Trading.Execution.OrderSide.Buy;
+        return new Fill(ClientOrderId, runnerId, Symbol, side, LastExecutedQuantity, LastExecutedPrice, fee, TransactionTime);
+    }
 }

@@ -75,4 +75,35 @@ public sealed class ExecutionReportParsingTests
         Assert.Equal(BinanceStreamEventKind.Malformed, kind);
         Assert.Contains("'0.02x' is not a number", _sut.LastError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ToFill_TradeWithBaseAssetCommission_ConvertsFeeToQuote()
+    {
+        _sut.Parse(Encoding.UTF8.GetBytes(TradeFill));
+
+        var fill = _sut.ExecutionReport!.ToFill("r1");
+
+        Assert.Equal(
+            new Hive.Trading.Execution.Fill("hive-r1-7", "r1", "BTCUSDT", Hive.Trading.Execution.OrderSide.Buy, 0.015m, 42999.9m, 0.000015m * 42999.9m, 1700000000120),
+            fill);
+    }
+
+    [Fact]
+    public void ToFill_ThirdAssetCommissionWithoutConversion_ThrowsNamingTheAsset()
+    {
+        _sut.Parse(Encoding.UTF8.GetBytes(TradeFill.Replace("\"N\":\"BTC\"", "\"N\":\"BNB\"", StringComparison.Ordinal)));
+
+        var ex = Assert.Throws<InvalidOperationException>(() => _sut.ExecutionReport!.ToFill("r1"));
+
+        Assert.Contains("BNB", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0.01m, _sut.ExecutionReport!.ToFill("r1", feeInQuote: 0.01m).Fee);
+    }
+
+    [Fact]
+    public void ToFill_Rejected_Throws()
+    {
+        _sut.Parse(Encoding.UTF8.GetBytes(Rejected));
+
+        Assert.Throws<InvalidOperationException>(() => _sut.ExecutionReport!.ToFill("r1"));
+    }
 }
