@@ -106,4 +106,36 @@ public sealed class ExecutionReportParsingTests
 
         Assert.Throws<InvalidOperationException>(() => _sut.ExecutionReport!.ToFill("r1"));
     }
+
+    [Fact]
+    public void Parse_WarmParser_AllocatesOnlyTheReportAndItsClientIds()
+    {
+        var message = Encoding.UTF8.GetBytes(TradeFill);
+        _sut.Parse(message);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            _sut.Parse(message);
+        }
+
+        var perMessage = (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
+        Assert.InRange(perMessage, 1, 1024);
+    }
+
+    [Fact]
+    public void Parse_WarmParserTicker24h_AllocatesNothing()
+    {
+        var message = """{"e":"24hrTicker","E":1,"s":"BNBBTC","p":"0.0015","P":"250.00","w":"0.0018","x":"0.0009","c":"0.0025","Q":"10","b":"0.0024","B":"10","a":"0.0026","A":"100","o":"0.0010","h":"0.0025","l":"0.0010","v":"10000","q":"18","O":0,"C":86400000,"F":0,"L":18150,"n":18151}"""u8.ToArray();
+        _sut.Parse(message);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            _sut.Parse(message);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(("BNBBTC", 18151L), (_sut.Ticker24h.Symbol, _sut.Ticker24h.TradeCount));
+    }
 }
