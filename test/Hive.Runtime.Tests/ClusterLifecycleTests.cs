@@ -82,7 +82,7 @@ public sealed class ClusterLifecycleTests
         await cluster.Primary.DeclareDeadAsync(sut.Address);
         await sut.RefreshMembershipAsync();
 
-        await Wait.Until(() => sut.IsStopped, "the silo declared dead stops itself");
+        await Wait.UntilAsync(() => sut.IsStopped, "the silo declared dead stops itself");
         Assert.False(cluster.Primary.IsStopped);
     }
 
@@ -102,7 +102,7 @@ public sealed class ClusterLifecycleTests
         time.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(SiloStatus.Active, cluster.Primary.MembershipView[crashed.Address]);
         time.Advance(TimeSpan.FromSeconds(10));
-        await Wait.Until(() => cluster.Primary.MembershipView[crashed.Address] == SiloStatus.Dead, "the crashed silo is declared dead");
+        await Wait.UntilAsync(() => cluster.Primary.MembershipView[crashed.Address] == SiloStatus.Dead, "the crashed silo is declared dead");
 
         Assert.Equal("hopper", await sut.GetName().Within());
         Assert.Equal("silo0", await sut.SiloName());

@@ -12,7 +12,7 @@ public sealed class FakeTimeTests(FakeTimeClusterFixture fixture)
         var sut = fixture.Cluster.GrainFactory.GetGrain<ITurnGrain>(key);
 
         var call = sut.Hang();
-        await Wait.Until(() => fixture.Cluster.FindHost(sut.GetGrainId()) is not null, "the grain is active");
+        await Wait.UntilAsync(() => fixture.Cluster.FindHost(sut.GetGrainId()) is not null, "the grain is active");
         fixture.Time.Advance(TimeSpan.FromSeconds(4));
         Assert.False(call.IsCompleted);
         fixture.Time.Advance(TimeSpan.FromSeconds(3));
@@ -33,7 +33,7 @@ public sealed class FakeTimeTests(FakeTimeClusterFixture fixture)
         Assert.NotNull(fixture.Cluster.FindHost(sut.GetGrainId()));
 
         fixture.Time.Advance(TimeSpan.FromMinutes(6));
-        await Wait.Until(() => fixture.Cluster.FindHost(sut.GetGrainId()) is null, "the idle grain is collected");
+        await Wait.UntilAsync(() => fixture.Cluster.FindHost(sut.GetGrainId()) is null, "the idle grain is collected");
         var name = await sut.GetName().Within();
 
         Assert.Equal(DeactivationReason.ActivationIdle, ProfileGrain.Deactivations[key]);
@@ -52,7 +52,7 @@ public sealed class FakeTimeTests(FakeTimeClusterFixture fixture)
         await plain.Add(1).Within();
 
         fixture.Time.Advance(TimeSpan.FromMinutes(20));
-        await Wait.Until(() => fixture.Cluster.FindHost(plain.GetGrainId()) is null, "the plain grain is collected");
+        await Wait.UntilAsync(() => fixture.Cluster.FindHost(plain.GetGrainId()) is null, "the plain grain is collected");
 
         Assert.NotNull(fixture.Cluster.FindHost(keepAlive.GetGrainId()));
         Assert.NotNull(fixture.Cluster.FindHost(delayed.GetGrainId()));
@@ -67,25 +67,25 @@ public sealed class FakeTimeTests(FakeTimeClusterFixture fixture)
         var log = TimerGrain.Logs.GetOrAdd(key, _ => new TimerLog());
         var step = TimeSpan.FromSeconds(1);
 
-        await Wait.AdvanceUntil(fixture.Time, step, () => log.Ticks == 1, "the first tick started");
+        await FakeClock.AdvanceUntilAsync(fixture.Time, step, () => log.Ticks == 1, "the first tick started");
         fixture.Time.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(1, log.Ticks);
 
         Gates.Open("tick-" + key);
-        await Wait.AdvanceUntil(fixture.Time, step, () => log.Completed == 2, "the second tick ran after the first ended");
+        await FakeClock.AdvanceUntilAsync(fixture.Time, step, () => log.Completed == 2, "the second tick ran after the first ended");
 
         var busy = sut.Enter("timer-busy-" + key);
-        await Wait.Until(() => Gates.Entered.Contains("timer-busy-" + key), "a request holds the turn");
+        await Wait.UntilAsync(() => Gates.Entered.Contains("timer-busy-" + key), "a request holds the turn");
         var host = fixture.Cluster.FindHost(sut.GetGrainId())!;
         Assert.True(host.Runtime.TryGetActivation(sut.GetGrainId(), out var activation));
-        await Wait.AdvanceUntil(fixture.Time, step, () => activation!.QueuedRequestCount == 1, "a tick is due while the request runs");
+        await FakeClock.AdvanceUntilAsync(fixture.Time, step, () => activation!.QueuedRequestCount == 1, "a tick is due while the request runs");
         Assert.Equal(2, log.Ticks);
         Gates.Open("timer-busy-" + key);
         await busy.Within();
-        await Wait.Until(() => log.Completed == 3, "the tick ran once the request finished");
+        await Wait.UntilAsync(() => log.Completed == 3, "the tick ran once the request finished");
 
         await sut.Deactivate().Within();
-        await Wait.Until(() => fixture.Cluster.FindHost(sut.GetGrainId()) is null, "the grain deactivated");
+        await Wait.UntilAsync(() => fixture.Cluster.FindHost(sut.GetGrainId()) is null, "the grain deactivated");
         fixture.Time.Advance(TimeSpan.FromSeconds(5));
 
         Assert.Equal(3, log.Ticks);

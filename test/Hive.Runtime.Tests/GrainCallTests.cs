@@ -52,7 +52,7 @@ public sealed class GrainCallTests(ClusterFixture fixture)
 
         var first = sut.Enter("re-a-" + key);
         var second = sut.Enter("re-b-" + key);
-        await Wait.Until(() => Gates.Entered.Contains("re-a-" + key) && Gates.Entered.Contains("re-b-" + key), "both requests entered");
+        await Wait.UntilAsync(() => Gates.Entered.Contains("re-a-" + key) && Gates.Entered.Contains("re-b-" + key), "both requests entered");
         Gates.Open("re-a-" + key);
         Gates.Open("re-b-" + key);
         await Task.WhenAll(first, second).Within();
@@ -67,7 +67,7 @@ public sealed class GrainCallTests(ClusterFixture fixture)
         var sut = fixture.Cluster.GrainFactory.GetGrain<ITurnGrain>(key);
 
         var first = sut.Enter("nr-a-" + key);
-        await Wait.Until(() => Gates.Entered.Contains("nr-a-" + key), "first request entered");
+        await Wait.UntilAsync(() => Gates.Entered.Contains("nr-a-" + key), "first request entered");
         var second = sut.Enter("nr-b-" + key);
         var peek = await sut.Peek().Within();
         Gates.Open("nr-b-" + key);
@@ -90,7 +90,7 @@ public sealed class GrainCallTests(ClusterFixture fixture)
 
         Assert.True(call.IsCompletedSuccessfully);
         Gates.Open("ow-" + key);
-        await Wait.Until(() => Gates.Entered.Contains("fired ow-" + key), "the one-way call ran");
+        await Wait.UntilAsync(() => Gates.Entered.Contains("fired ow-" + key), "the one-way call ran");
         Assert.Equal(0, await sut.MaxConcurrency());
     }
 

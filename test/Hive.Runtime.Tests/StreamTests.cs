@@ -68,7 +68,7 @@ public sealed class StreamTests(ClusterFixture fixture)
         await sut.OnNextAsync(1).Within();
 
         await grain.Deactivate().Within();
-        await Wait.Until(() => fixture.Cluster.FindHost(grain.GetGrainId()) is null, "the subscriber deactivated");
+        await Wait.UntilAsync(() => fixture.Cluster.FindHost(grain.GetGrainId()) is null, "the subscriber deactivated");
         await sut.OnNextAsync(2).Within();
         await grain.Subscribe(stream.Namespace, stream.Key).Within();
         await sut.OnNextAsync(3).Within();

@@ -18,7 +18,7 @@ public sealed class BinanceMarketStreamTests
         await server.WaitForSubscribersAsync(KlineStream);
         await server.PublishAsync(KlineStream, Payloads.Kline("BTCUSDT", 0, closed: true));
         await server.PublishAsync(KlineStream, Payloads.Kline("BTCUSDT", 60_000, closed: false));
-        var before = await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Candle && e.Candle.OpenTime == 60_000, "the forming candle");
+        var before = await Events.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Candle && e.Candle.OpenTime == 60_000, "the forming candle");
 
         server.DropConnections();
         await Wait.UntilAsync(() => server.TotalConnections >= 2 && server.SubscriberCount(KlineStream) == 1 && server.OpenConnections == 1, "the client reconnected");
@@ -26,7 +26,7 @@ public sealed class BinanceMarketStreamTests
         await server.PublishAsync(KlineStream, Payloads.Kline("BTCUSDT", 60_000, closed: true));
         await server.PublishAsync(KlineStream, Payloads.Kline("BTCUSDT", 60_000, closed: true));
         await server.PublishAsync(KlineStream, Payloads.Kline("BTCUSDT", 120_000, closed: true));
-        var after = await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Candle && e.Candle.OpenTime == 120_000, "the candle after the reconnect");
+        var after = await Events.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Candle && e.Candle.OpenTime == 120_000, "the candle after the reconnect");
 
         var gap = Assert.Single(after, e => e.Kind == MarketEventKind.Gap);
         Assert.Equal("BTCUSDT", gap.Symbol);
@@ -50,7 +50,7 @@ public sealed class BinanceMarketStreamTests
         server.DropConnections();
         await Wait.UntilAsync(() => server.SubscriberCount(KlineStream) == 1 && server.TotalConnections == 2, "the client got back in");
         await server.PublishAsync(KlineStream, Payloads.Kline("BTCUSDT", 0, closed: true));
-        var events = await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Candle, "a candle after the refusals");
+        var events = await Events.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Candle, "a candle after the refusals");
 
         Assert.Equal(3, server.RejectedConnections);
         Assert.Equal(3, sut.ConnectFailures);
@@ -65,13 +65,13 @@ public sealed class BinanceMarketStreamTests
         sut.Start();
         await server.WaitForSubscribersAsync(KlineStream);
         await server.PublishAsync(KlineStream, Payloads.Kline("BTCUSDT", 0, closed: true));
-        await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Candle, "the first candle");
+        await Events.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Candle, "the first candle");
 
         await server.SendServerShutdownAsync();
         await Wait.UntilAsync(() => server.TotalConnections >= 2 && server.SubscriberCount(KlineStream) == 1 && server.OpenConnections == 1, "the client moved to a new connection");
         await server.PublishAsync(KlineStream, Payloads.Kline("BTCUSDT", 0, closed: true));
         await server.PublishAsync(KlineStream, Payloads.Kline("BTCUSDT", 60_000, closed: true));
-        var after = await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Candle && e.Candle.OpenTime == 60_000, "the candle after serverShutdown");
+        var after = await Events.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Candle && e.Candle.OpenTime == 60_000, "the candle after serverShutdown");
 
         Assert.Equal(2, after.Count);
         Assert.Equal(MarketEventKind.Gap, after[0].Kind);
@@ -93,7 +93,7 @@ public sealed class BinanceMarketStreamTests
         await server.SendRawAsync("""{"stream":"ethusdt@trade","data":{"e":"trade","s":"ETHUSDT","t":2,"p":"oops","q":"1","T":1}}""");
         await server.SendRawAsync("""{"e":"trade","E":1,"s":"ETHUSDT","t":3""");
         await server.PublishAsync(stream, Payloads.Trade("ETHUSDT", 4, 2001));
-        var events = await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Trade && e.Trade.TradeId == 4, "the trade after the malformed frames");
+        var events = await Events.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Trade && e.Trade.TradeId == 4, "the trade after the malformed frames");
 
         Assert.Equal([1L, 4L], events.Select(e => e.Trade.TradeId));
         Assert.Equal(2001, events[1].Trade.Price);
@@ -117,7 +117,7 @@ public sealed class BinanceMarketStreamTests
 
         await Wait.UntilAsync(() => server.PongsReceived >= 3, "the server saw three pongs");
         await server.PublishAsync(stream, Payloads.Trade("ETHUSDT", 7, 2000));
-        var events = await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Trade, "a trade after the pings");
+        var events = await Events.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Trade, "a trade after the pings");
 
         Assert.Equal(7, events[^1].Trade.TradeId);
         Assert.Equal(1, server.TotalConnections);
@@ -143,8 +143,8 @@ public sealed class BinanceMarketStreamTests
         await server.PublishAsync("solusdt@trade", Payloads.Trade("SOLUSDT", 9, 150));
         await server.PublishAsync("ethusdt@trade", Payloads.Trade("ETHUSDT", 10, 150));
         var events = new List<MarketEvent>();
-        events.AddRange(await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Trade, "the first trade"));
-        events.AddRange(await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Trade, "the second trade"));
+        events.AddRange(await Events.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Trade, "the first trade"));
+        events.AddRange(await Events.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Trade, "the second trade"));
 
         Assert.Equal(3, sut.ConnectionCount);
         Assert.Equal(3, server.OpenConnections);
@@ -165,7 +165,7 @@ public sealed class BinanceMarketStreamTests
         await server.WaitForSubscribersAsync("bnbusdt@bookTicker");
 
         await server.PublishAsync("bnbusdt@bookTicker", """{"u":400900217,"s":"BNBUSDT","b":"25.35190000","B":"31.21000000","a":"25.36520000","A":"40.66000000"}""");
-        var events = await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Quote, "a quote");
+        var events = await Events.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Quote, "a quote");
 
         Assert.Equal(new Quote("BNBUSDT", events[^1].Quote.Timestamp, 25.3519, 31.21, 25.3652, 40.66), events[^1].Quote);
         Assert.DoesNotContain(server.ClientMessages, m => m.Contains("SUBSCRIBE", StringComparison.Ordinal));
@@ -189,7 +189,7 @@ public sealed class BinanceMarketStreamTests
 
         Volatile.Write(ref snapshot, """{"lastUpdateId":110,"bids":[["10.00","7.0"]],"asks":[["11.00","8.0"]]}""");
         await server.PublishAsync(stream, Payloads.Depth("BTCUSDT", 105, 106, """[["10.00","5.0"]]""", "[]"));
-        var gapEvents = await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Gap, "the resync gap");
+        var gapEvents = await Events.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Gap, "the resync gap");
         await server.PublishAsync(stream, Payloads.Depth("BTCUSDT", 109, 111, """[["9.00","1.0"]]""", "[]"));
         await Wait.UntilAsync(() => sut.ReadOrderBook("BTCUSDT", b => b.LastUpdateId) == 111, "the book resynced at 111");
 
@@ -210,7 +210,7 @@ public sealed class BinanceMarketStreamTests
         await using var sut = new BinanceMarketStream([KlineStream], options);
         sut.Start();
 
-        var events = await Wait.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Gap, "a rotation gap");
+        var events = await Events.ReadUntilAsync(sut.Events, e => e.Kind == MarketEventKind.Gap, "a rotation gap");
 
         Assert.Contains("rotated", events[^1].GapReason, StringComparison.Ordinal);
         Assert.True(server.TotalConnections >= 2);

@@ -51,7 +51,7 @@ public sealed class EmbeddedClusterTests : IDisposable
         {
             var feed = first.GrainFactory.GetGrain<IMarketFeedGrain>("ETHUSDT");
             await feed.StartAsync(definition);
-            await WaitUntilAsync(async () => (await feed.GetStatusAsync()).EventsPublished >= 20);
+            await Wait.UntilAsync(async () => (await feed.GetStatusAsync()).EventsPublished >= 20, "the feed published 20 events");
             await feed.StopAsync();
             published = (await feed.GetStatusAsync()).EventsPublished;
             await first.StopAsync();
@@ -72,15 +72,5 @@ public sealed class EmbeddedClusterTests : IDisposable
         var error = await Assert.ThrowsAsync<IOException>(() => EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory }));
 
         Assert.Contains("in use by another Hive cluster", error.Message, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var start = TimeProvider.System.GetTimestamp();
-        while (!await condition())
-        {
-            Assert.True(TimeProvider.System.GetElapsedTime(start) < TimeSpan.FromSeconds(20), "condition not met within 20 s");
-            await Task.Delay(20);
-        }
     }
 }

@@ -1,9 +1,12 @@
-namespace Hive.Grains.Tests;
+namespace Hive.Testing;
 
-/// <summary>Waits on conditions with a deadline (never a fixed delay).</summary>
+/// <summary>Waits on conditions with a deadline, never on fixed delays (shared by every test project).</summary>
 internal static class Wait
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+
+    public static Task UntilAsync(Func<bool> condition, string what) =>
+        UntilAsync(() => Task.FromResult(condition()), what);
 
     public static async Task UntilAsync(Func<Task<bool>> condition, string what)
     {
@@ -15,7 +18,7 @@ internal static class Wait
                 throw new TimeoutException($"Timed out waiting until {what}.");
             }
 
-            await Task.Delay(10);
+            await Task.Delay(5);
         }
     }
 

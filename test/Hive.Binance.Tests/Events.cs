@@ -1,32 +1,16 @@
-using System.Diagnostics;
 using System.Threading.Channels;
+using Hive.Testing;
 using Hive.Trading.Market;
 
 namespace Hive.Binance.Tests;
 
-/// <summary>Waiting on conditions with a deadline, never on fixed delays.</summary>
-internal static class Wait
+/// <summary>Reading market events a stream delivered, with the shared deadline.</summary>
+internal static class Events
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
-
-    public static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (!condition())
-        {
-            if (Stopwatch.GetElapsedTime(started) > Deadline)
-            {
-                throw new TimeoutException("timed out waiting until " + what);
-            }
-
-            await Task.Delay(5);
-        }
-    }
-
     /// <summary>Reads events until one matches <paramref name="last"/>, returning all read (the match included).</summary>
     public static async Task<List<MarketEvent>> ReadUntilAsync(ChannelReader<MarketEvent> reader, Func<MarketEvent, bool> last, string what)
     {
-        using var timeout = new CancellationTokenSource(Deadline);
+        using var timeout = new CancellationTokenSource(Wait.Deadline);
         var events = new List<MarketEvent>();
         try
         {
