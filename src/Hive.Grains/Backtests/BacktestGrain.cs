@@ -1,9 +1,9 @@
 using Hive.Grains.Placement;
-using Hive.Runtime;
-using Hive.Runtime.Hosting;
 using Hive.Trading.Backtesting;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Hive.Grains.Backtests;
 
@@ -14,9 +14,9 @@ namespace Hive.Grains.Backtests;
 /// callers set <see cref="PlacementAffinity.ForDataset"/> to be placed there.
 /// </summary>
 [DataPlacement]
-internal sealed class BacktestGrain(Silo silo, DatasetCache datasets) : Grain, IBacktestGrain
+internal sealed class BacktestGrain(ILocalSiloDetails silo, DatasetCache datasets) : Grain, IBacktestGrain
 {
-    public Task<BacktestResult> RunAsync(BacktestRequest request)
+    public async Task<BacktestResult> RunAsync(BacktestRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Runners is null || request.Runners.Count == 0)
@@ -47,6 +47,7 @@ internal sealed class BacktestGrain(Silo silo, DatasetCache datasets) : Grain, I
         }
 
         var candles = BacktestInputs.Load(request.Data ?? [], request.Generate ?? [], datasets.Load);
+        await GrainFactory.GetGrain<IDatasetDirectoryGrain>(IDatasetDirectoryGrain.DefaultKey).SetAsync(silo.SiloAddress, datasets.Datasets());
         BacktestReport report;
         try
         {
@@ -59,7 +60,7 @@ internal sealed class BacktestGrain(Silo silo, DatasetCache datasets) : Grain, I
 
         // One run per activation: the grain goes away (and its silo republishes its load, hot datasets included).
         DeactivateOnIdle();
-        var stopped = report.Runners.Where(r => r.StoppedReason is not null).Select(r => $"{r.RunnerId}: {r.StoppedReason}").ToList();
-        return Task.FromResult(new BacktestResult(BacktestReportWriter.ToJson(report), silo.Metadata.Name, report.Bars, stopped));
+        var stopped = report.Runners.Where(r => r.StoppedReason is not null).Select(r => $"{r.RunnerId}: {r.StoppedReason}").ToArray();
+        return new BacktestResult(BacktestReportWriter.ToJson(report), silo.Name, report.Bars, stopped);
     }
 }

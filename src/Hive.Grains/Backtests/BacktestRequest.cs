@@ -1,4 +1,5 @@
 using Hive.Grains.Runners;
+using Orleans;
 
 namespace Hive.Grains.Backtests;
 
@@ -9,6 +10,8 @@ namespace Hive.Grains.Backtests;
 /// <param name="FeeBps">Fee per fill in basis points of notional (as <c>--fee-bps</c>).</param>
 /// <param name="SlippageBps">Adverse slippage in basis points (as <c>--slippage-bps</c>).</param>
 /// <param name="KeepOpen">Leave positions open at the end (as <c>--keep-open</c>).</param>
+[GenerateSerializer]
+[Alias("hive.backtest-request")]
 public sealed record BacktestRequest(
     IReadOnlyList<string> Data,
     IReadOnlyList<string> Generate,

@@ -1,3 +1,4 @@
+using Orleans;
 namespace Hive.Grains.Backtests;
 
 /// <summary>A finished backtest.</summary>
@@ -5,4 +6,6 @@ namespace Hive.Grains.Backtests;
 /// <param name="Silo">The data silo that ran it.</param>
 /// <param name="Bars">Bars replayed.</param>
 /// <param name="StoppedRunners">Runners stopped by a strategy error, with the reason (<c>id: reason</c>).</param>
+[GenerateSerializer]
+[Alias("hive.backtest-result")]
 public sealed record BacktestResult(string ReportJson, string Silo, long Bars, IReadOnlyList<string> StoppedRunners);

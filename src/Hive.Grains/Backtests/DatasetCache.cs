@@ -1,5 +1,4 @@
 using Hive.Grains.Placement;
-using Hive.Runtime.Cluster;
 using Hive.Trading.Backtesting;
 using Hive.Trading.Market;
 
@@ -7,10 +6,10 @@ namespace Hive.Grains.Backtests;
 
 /// <summary>
 /// Candle datasets a data silo keeps in memory between backtests, by data spec (<c>PATH</c> or <c>SYMBOL=PATH</c>),
-/// the most recently used first, reloaded when the file or folder changed. As an <see cref="ISiloLoadProvider"/> it
-/// publishes <c>data:SPEC</c> among the silo's hot datasets, which <see cref="DataPlacementDirector"/> prefers.
+/// the most recently used first, reloaded when the file or folder changed. The backtest grain reports what it holds to
+/// the <see cref="IDatasetDirectoryGrain"/>, which <see cref="DataPlacementDirector"/> reads.
 /// </summary>
-internal sealed class DatasetCache : ISiloLoadProvider
+internal sealed class DatasetCache
 {
     private const int Capacity = 8;
 
@@ -49,22 +48,12 @@ internal sealed class DatasetCache : ISiloLoadProvider
         return data;
     }
 
-    public SiloLoad Complete(SiloLoad load)
+    /// <summary>The datasets held now, as <see cref="PlacementAffinity.DataDataset"/> names.</summary>
+    public string[] Datasets()
     {
         lock (_lock)
         {
-            if (_entries.Count == 0)
-            {
-                return load;
-            }
-
-            var datasets = new HashSet<string>(load.HotDatasets, StringComparer.Ordinal);
-            foreach (var entry in _entries)
-            {
-                datasets.Add(PlacementAffinity.DataDataset(entry.Spec));
-            }
-
-            return load with { HotDatasets = datasets };
+            return [.. _entries.Select(e => PlacementAffinity.DataDataset(e.Spec))];
         }
     }
 

@@ -1,4 +1,5 @@
-using Hive.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Hive.Grains.Backtests;
 
@@ -7,9 +8,11 @@ namespace Hive.Grains.Backtests;
 /// <c>hive backtest</c>. Bad input (a missing file, an unknown strategy) fails with an <see cref="ArgumentException"/>
 /// naming it.
 /// </summary>
+[Alias("hive.backtest")]
 public interface IBacktestGrain : IGrainWithStringKey
 {
     /// <summary>Replays the request's data through its runners and returns the report.</summary>
     [ResponseTimeout("00:30:00")]
+    [Alias("RunAsync")]
     Task<BacktestResult> RunAsync(BacktestRequest request);
 }

@@ -1,3 +1,4 @@
+using Orleans;
 namespace Hive.Grains.Feeds;
 
 /// <summary>How a symbol's feed is fed.</summary>
@@ -8,6 +9,8 @@ namespace Hive.Grains.Feeds;
 /// <param name="Seed">For <see cref="FeedSourceKind.Simulated"/>: the random seed.</param>
 /// <param name="Interval">Bar interval of a simulated feed.</param>
 /// <param name="BaseUrl">For <see cref="FeedSourceKind.Binance"/>: the WebSocket base URL, or <c>null</c> for production.</param>
+[GenerateSerializer]
+[Alias("hive.feed-definition")]
 public sealed record FeedDefinition(
     string Symbol,
     FeedSourceKind Source,

@@ -1,11 +1,11 @@
 using Hive.Grains.Hosting;
 using Hive.Grains.Placement;
-using Hive.Runtime;
-using Hive.Runtime.Hosting;
-using Hive.Runtime.Storage;
-using Hive.Runtime.Streams;
 using Hive.Trading.Market;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Orleans.Streams;
 
 namespace Hive.Grains.Feeds;
 
@@ -19,12 +19,11 @@ namespace Hive.Grains.Feeds;
 /// event it published.
 /// </summary>
 [LivePlacement]
-[KeepAlive]
+[GrainType(PlacementAffinity.FeedGrainTypeName)]
 internal sealed class MarketFeedGrain(
     [PersistentState("feed", HivePlatform.StorageName)] IPersistentState<MarketFeedState> state,
     MarketDataSourceFactory sources,
-    HostedFeeds hostedFeeds,
-    Silo silo,
+    ILocalSiloDetails silo,
     ILogger<MarketFeedGrain> logger) : Grain, IMarketFeedGrain
 {
     internal const int MaxBatch = 256;
@@ -44,17 +43,16 @@ internal sealed class MarketFeedGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        hostedFeeds.Add(Symbol);
         _published = state.State.EventsPublished;
         _lastEventTime = _savedEventTime = state.State.LastEventTime;
         _lastPrice = state.State.LastPrice;
-        RegisterGrainTimer(_ => SaveProgressAsync(), SavePeriod, SavePeriod);
+        this.RegisterGrainTimer(_ => SaveProgressAsync(), new GrainTimerCreationOptions(SavePeriod, SavePeriod) { KeepAlive = true });
         if (state.State is { Running: true, Definition: { } definition })
         {
             try
             {
                 StartPump(definition, _lastEventTime, _lastPrice);
-                logger.LogInformation("Feed {Symbol} resumed on {Silo} after event time {LastEventTime}", Symbol, silo.Metadata.Name, _lastEventTime);
+                logger.LogInformation("Feed {Symbol} resumed on {Silo} after event time {LastEventTime}", Symbol, silo.Name, _lastEventTime);
             }
             catch (ArgumentException ex)
             {
@@ -69,7 +67,6 @@ internal sealed class MarketFeedGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await StopPumpAsync();
-        hostedFeeds.Remove(Symbol);
         await SaveProgressAsync();
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
@@ -106,7 +103,7 @@ internal sealed class MarketFeedGrain(
         state.State.Definition = definition;
         state.State.Running = true;
         await SaveProgressAsync(force: true);
-        logger.LogInformation("Feed {Symbol} started on {Silo}: {Source}", Symbol, silo.Metadata.Name, definition.Source);
+        logger.LogInformation("Feed {Symbol} started on {Silo}: {Source}", Symbol, silo.Name, definition.Source);
         return Status();
     }
 
@@ -114,6 +111,12 @@ internal sealed class MarketFeedGrain(
     {
         await StopPumpAsync();
         state.State.Running = false;
+        await SaveProgressAsync(force: true);
+    }
+
+    public async Task DrainAsync()
+    {
+        await StopPumpAsync();
         await SaveProgressAsync(force: true);
     }
 
@@ -125,7 +128,7 @@ internal sealed class MarketFeedGrain(
         _running,
         Interlocked.Read(ref _published),
         Interlocked.Read(ref _lastEventTime),
-        silo.Metadata.Name,
+        silo.Name,
         _error);
 
     private void StartPump(FeedDefinition definition, long resumeAfter, double lastPrice)
@@ -176,10 +179,10 @@ internal sealed class MarketFeedGrain(
                 if (!next.IsCompleted && batch.Count != 0)
                 {
                     // The source is waiting for the next event: what is buffered goes out now.
-                    await PublishAsync(stream, batch).ConfigureAwait(false);
+                    await PublishAsync(stream, batch);
                 }
 
-                if (!await next.ConfigureAwait(false))
+                if (!await next)
                 {
                     break;
                 }
@@ -187,13 +190,13 @@ internal sealed class MarketFeedGrain(
                 batch.Add(events.Current);
                 if (batch.Count == MaxBatch)
                 {
-                    await PublishAsync(stream, batch).ConfigureAwait(false);
+                    await PublishAsync(stream, batch);
                 }
             }
 
             if (batch.Count != 0)
             {
-                await PublishAsync(stream, batch).ConfigureAwait(false);
+                await PublishAsync(stream, batch);
             }
 
             _ended = true;
@@ -219,11 +222,11 @@ internal sealed class MarketFeedGrain(
         {
             if (batch.Count == 1)
             {
-                await stream.OnNextAsync(batch[0]).ConfigureAwait(false);
+                await stream.OnNextAsync(batch[0]);
             }
             else
             {
-                await stream.OnNextBatchAsync(batch).ConfigureAwait(false);
+                await stream.OnNextBatchAsync(batch);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

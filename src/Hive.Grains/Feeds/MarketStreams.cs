@@ -1,4 +1,4 @@
-using Hive.Runtime.Streams;
+using Orleans.Runtime;
 
 namespace Hive.Grains.Feeds;
 
@@ -6,7 +6,7 @@ namespace Hive.Grains.Feeds;
 public static class MarketStreams
 {
     /// <summary>The stream provider market data uses.</summary>
-    public const string ProviderName = "default";
+    public const string ProviderName = "market";
 
     /// <summary>The stream namespace of market data.</summary>
     public const string Namespace = "market";

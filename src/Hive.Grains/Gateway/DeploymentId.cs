@@ -1,3 +1,4 @@
+using Orleans;
 namespace Hive.Grains.Gateway;
 
 /// <summary>
@@ -8,6 +9,8 @@ namespace Hive.Grains.Gateway;
 /// <param name="RunnerId">The runner.</param>
 /// <param name="Epoch">Monotonically increasing per runner.</param>
 /// <param name="Activation">A unique tag of the activation that holds it (silo name and a random suffix).</param>
+[GenerateSerializer]
+[Alias("hive.deployment-id")]
 public readonly record struct DeploymentId(string RunnerId, long Epoch, string Activation)
 {
     /// <inheritdoc />

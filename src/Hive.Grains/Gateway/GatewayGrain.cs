@@ -2,14 +2,15 @@ using System.Globalization;
 using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
 using Hive.Grains.Placement;
-using Hive.Runtime;
-using Hive.Runtime.Storage;
 using Hive.Trading.Execution;
 using Hive.Trading.Market;
 using Hive.Trading.Risk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Hive.Grains.Gateway;
 
@@ -81,7 +82,7 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
         _account.KillSwitch.Engage(_state.State.KillSwitch, _state.State.KillSwitchReason);
         await ReplayLedgerAsync(cancellationToken);
         await RecordControlAsync(null, string.Create(CultureInfo.InvariantCulture, $"gateway lease taken at epoch {_epoch}"));
-        RegisterGrainTimer(CheckLeaseAsync, _options.LeaseCheckPeriod, _options.LeaseCheckPeriod);
+        this.RegisterGrainTimer(CheckLeaseAsync, _options.LeaseCheckPeriod, _options.LeaseCheckPeriod);
     }
 
     public async Task<DeploymentId> RegisterDeploymentAsync(string runnerId, string activation)
@@ -209,7 +210,7 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
         deployments.Sort(static (a, b) => string.CompareOrdinal(a.RunnerId, b.RunnerId));
         return Task.FromResult(new GatewayStatus(
             _key, _epoch, _account.KillSwitch.Level, deployments, _filled, _fenced, _denied, _rejected, _duplicates,
-            [.. _recentFenced], _lostReason is null));
+            _recentFenced.ToArray(), _lostReason is null));
     }
 
     private async Task TakeLeaseAsync(CancellationToken cancellationToken)

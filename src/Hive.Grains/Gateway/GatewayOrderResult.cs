@@ -1,5 +1,6 @@
 using Hive.Trading.Execution;
 using Hive.Trading.Risk;
+using Orleans;
 
 namespace Hive.Grains.Gateway;
 
@@ -8,4 +9,6 @@ namespace Hive.Grains.Gateway;
 /// <param name="Fill">The fill, when <paramref name="Status"/> is <see cref="GatewayOrderStatus.Filled"/>.</param>
 /// <param name="Reason">Why it was not filled, with the numbers (<c>Fenced: runner btc_ema epoch 3 is not current (current 4)</c>).</param>
 /// <param name="RiskReason">The risk reason code when denied.</param>
+[GenerateSerializer]
+[Alias("hive.gateway-order-result")]
 public sealed record GatewayOrderResult(GatewayOrderStatus Status, Fill? Fill, string? Reason, RiskReason RiskReason = RiskReason.None);

@@ -1,4 +1,5 @@
 using Hive.Trading.Risk;
+using Orleans;
 
 namespace Hive.Grains.Gateway;
 
@@ -14,6 +15,8 @@ namespace Hive.Grains.Gateway;
 /// <param name="DuplicatesAbsorbed">Resubmitted client order IDs answered from memory without reaching the broker.</param>
 /// <param name="RecentFenced">The last fencing rejections, newest last.</param>
 /// <param name="Authoritative">Whether this activation still holds the gateway lease (false: it accepts no orders).</param>
+[GenerateSerializer]
+[Alias("hive.gateway-status")]
 public sealed record GatewayStatus(
     string Account,
     long GatewayEpoch,

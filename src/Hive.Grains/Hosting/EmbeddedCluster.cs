@@ -1,22 +1,28 @@
+using System.Net;
+using System.Net.Sockets;
+using Hive.Grains.Feeds;
 using Hive.Grains.Gateway;
 using Hive.Grains.Ledger;
-using Hive.Runtime;
-using Hive.Runtime.Cluster;
-using Hive.Runtime.Hosting;
-using Hive.Runtime.Storage;
+using Hive.Grains.Placement;
+using Hive.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
 
 namespace Hive.Grains.Hosting;
 
 /// <summary>
-/// The embedded default of DESIGN §5: three silos in one process — <c>control</c>, <c>live</c> (tag
-/// <c>low_latency</c>) and <c>data</c> (tag <c>high_ram</c>) — on the runtime's in-memory membership, directory and
-/// transport, with grain state in files under <c>&lt;data-dir&gt;/state</c> and the ledger under
+/// The embedded default of DESIGN §5: three Orleans silos in one process — <c>control</c>, <c>live</c> (tag
+/// <c>low_latency</c>) and <c>data</c> (tag <c>high_ram</c>) — on loopback with localhost clustering, grain state in
+/// files under <c>&lt;data-dir&gt;/state</c> (<see cref="FileGrainStorage"/>) and the ledger under
 /// <c>&lt;data-dir&gt;/ledger</c>. What the silos acknowledged survives a restart on the same data directory.
-/// <see cref="StopAsync"/> drains: the live silo first (runners, feeds and the gateway deactivate and persist), then
-/// the data silo, then the control silo (the registry).
+/// A drain is <see cref="DrainFeedsAsync"/> (every event the feeds published reaches every runner) then
+/// <see cref="StopAsync"/>: the live silo (runners, feeds and the gateway deactivate and persist), then the data silo,
+/// then the control silo.
 /// </summary>
 public sealed class EmbeddedCluster : IAsyncDisposable
 {
@@ -29,10 +35,10 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Name of the data silo.</summary>
     public const string DataSiloName = "data";
 
-    private readonly List<(Silo Silo, ServiceProvider Services)> _silos = [];
+    private readonly List<(string Name, string Role, IHost Host)> _silos = [];
     private readonly EmbeddedClusterOptions _options;
-    private readonly InMemoryCluster _infrastructure = new();
     private readonly FileStream _directoryLock;
+    private readonly string _clusterId = "hive-embedded-" + Guid.NewGuid().ToString("N")[..8];
     private int _stopped;
 
     private EmbeddedCluster(EmbeddedClusterOptions options, FileGrainStorage storage, FileLedger ledger, FileStream directoryLock)
@@ -53,7 +59,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public string LedgerDirectory => Path.Combine(DataDirectory, "ledger");
 
     /// <summary>The grain state store shared by the three silos.</summary>
-    public IGrainStorage Storage { get; }
+    public FileGrainStorage Storage { get; }
 
     /// <summary>The ledger the gateway records orders, fills, denials and fencing rejections in.</summary>
     public FileLedger Ledger { get; }
@@ -61,22 +67,16 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>The paper broker behind the gateways (it stands for the exchange).</summary>
     public PaperBroker Broker { get; } = new();
 
-    /// <summary>The silos: control, live, data.</summary>
-    public IReadOnlyList<Silo> Silos => [.. _silos.Select(s => s.Silo)];
-
-    /// <summary>The control silo.</summary>
-    public Silo Control => _silos[0].Silo;
-
-    /// <summary>The live silo.</summary>
-    public Silo Live => _silos[1].Silo;
-
-    /// <summary>The data silo.</summary>
-    public Silo Data => _silos[2].Silo;
+    /// <summary>The silos' names, in start order: control, live, data.</summary>
+    public IReadOnlyList<string> SiloNames => [.. _silos.Select(s => s.Name)];
 
     /// <summary>A grain factory; calls made through it start at the control silo.</summary>
-    public IGrainFactory GrainFactory => Control.GrainFactory;
+    public IGrainFactory GrainFactory => _silos[0].Host.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>Starts the three silos and waits until each sees the others active.</summary>
+    /// <summary>The services of the silo named <paramref name="name"/>.</summary>
+    public IServiceProvider ServicesOf(string name) => _silos.First(s => s.Name == name).Host.Services;
+
+    /// <summary>Starts the three silos; returns when all three are active.</summary>
     public static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -98,16 +98,43 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var cluster = new EmbeddedCluster(options, new FileGrainStorage(Path.Combine(root, "state")), ledger, directoryLock);
         try
         {
-            await cluster.StartSiloAsync(ControlSiloName, SiloRoles.Control, [], cancellationToken).ConfigureAwait(false);
-            await cluster.StartSiloAsync(LiveSiloName, SiloRoles.Live, ["low_latency"], cancellationToken).ConfigureAwait(false);
-            await cluster.StartSiloAsync(DataSiloName, SiloRoles.Data, ["high_ram"], cancellationToken).ConfigureAwait(false);
-            await cluster.WaitForActiveAsync(cancellationToken).ConfigureAwait(false);
+            var ports = FreePorts(6);
+            var primary = new IPEndPoint(IPAddress.Loopback, ports[0]);
+            await cluster.StartSiloAsync(ControlSiloName, SiloRoles.Control, [], ports[0], ports[1], primary, cancellationToken).ConfigureAwait(false);
+            await cluster.StartSiloAsync(LiveSiloName, SiloRoles.Live, ["low_latency"], ports[2], ports[3], primary, cancellationToken).ConfigureAwait(false);
+            await cluster.StartSiloAsync(DataSiloName, SiloRoles.Data, ["high_ram"], ports[4], ports[5], primary, cancellationToken).ConfigureAwait(false);
             return cluster;
         }
         catch
         {
             await cluster.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The first step of a drain: stops the feeds of <paramref name="feedSymbols"/>. Each returns once its subscribers
+    /// took every event it published, and resumes after that event on the next start. <see cref="StopAsync"/> follows.
+    /// </summary>
+    public async Task DrainFeedsAsync(IEnumerable<string> feedSymbols, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(feedSymbols);
+        List<Exception>? errors = null;
+        foreach (var symbol in feedSymbols.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IMarketFeedGrain>(symbol).DrainAsync().WaitAsync(_options.ShutdownTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                (errors ??= []).Add(new InvalidOperationException($"Feed {symbol} did not drain: {ex.Message}", ex));
+            }
+        }
+
+        if (errors is not null)
+        {
+            throw new AggregateException("The feeds did not drain cleanly.", errors);
         }
     }
 
@@ -123,22 +150,23 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         }
 
         List<Exception>? errors = null;
-        foreach (var (silo, _) in Enumerable.Reverse(_silos).OrderBy(s => StopOrder(s.Silo.Metadata.Role)))
+        foreach (var (name, _, host) in _silos.OrderBy(s => StopOrder(s.Role)))
         {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.ShutdownTimeout);
             try
             {
-                await silo.StopAsync(cancellationToken).ConfigureAwait(false);
+                await host.StopAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
             {
-                silo.Kill();
-                (errors ??= []).Add(new TimeoutException($"Silo '{silo.Metadata.Name}' did not drain in time; stopped it at once.", ex));
+                (errors ??= []).Add(new TimeoutException($"Silo '{name}' did not drain within {_options.ShutdownTimeout.TotalSeconds:0} s; stopped it at once.", ex));
             }
         }
 
-        foreach (var (_, services) in _silos)
+        foreach (var (_, _, host) in _silos)
         {
-            await services.DisposeAsync().ConfigureAwait(false);
+            host.Dispose();
         }
 
         Ledger.Dispose();
@@ -177,6 +205,29 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         }
     }
 
+    private static int[] FreePorts(int count)
+    {
+        var listeners = new List<TcpListener>(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                listeners.Add(listener);
+            }
+
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
+    }
+
     private static int StopOrder(string role) => role switch
     {
         SiloRoles.Live => 0,
@@ -184,67 +235,48 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         _ => 2,
     };
 
-    private async Task StartSiloAsync(string name, string role, string[] tags, CancellationToken cancellationToken)
+    private async Task StartSiloAsync(string name, string role, string[] tags, int siloPort, int gatewayPort, IPEndPoint primary, CancellationToken cancellationToken)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
         if (_options.LoggerFactory is { } loggerFactory)
         {
-            services.Replace(ServiceDescriptor.Singleton(loggerFactory));
+            builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
         }
 
-        services.AddHiveSilo(builder =>
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = _options.ShutdownTimeout);
+        builder.Services.AddSingleton(_options.TimeProvider);
+        builder.UseOrleans(silo =>
         {
-            builder.Configure(name, role, tags);
-            builder.Options.ShutdownTimeout = _options.ShutdownTimeout;
-            builder.UseInMemoryCluster(_infrastructure);
-            builder.UseTimeProvider(_options.TimeProvider);
-            builder.Services.AddKeyedSingleton(HiveSiloBuilder.DefaultStorageName, Storage);
-            ConfigurePlatform(builder);
-            _options.ConfigureSilo?.Invoke(builder);
+            silo.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId: "hive", clusterId: _clusterId);
+            silo.Configure<SiloOptions>(o => o.SiloName = name);
+            silo.Configure<GrainCollectionOptions>(o => o.DeactivationTimeout = _options.ShutdownTimeout);
+            silo.AddHivePlatform(o =>
+            {
+                o.Role = role;
+                foreach (var tag in tags)
+                {
+                    o.Tags.Add(tag);
+                }
+
+                o.Storage = Storage;
+            });
+            silo.AddHiveLedger(Ledger);
+            silo.AddHiveGateway(Broker, _options.Gateway);
+            _options.ConfigureSilo?.Invoke(silo);
         });
-        var provider = services.BuildServiceProvider();
-        var silo = provider.GetRequiredService<Silo>();
+
+        var host = builder.Build();
         try
         {
-            await silo.StartAsync(cancellationToken).ConfigureAwait(false);
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await provider.DisposeAsync().ConfigureAwait(false);
+            host.Dispose();
             throw;
         }
 
-        _silos.Add((silo, provider));
-        await Task.WhenAll(_silos.Select(s => s.Silo.RefreshMembershipAsync())).ConfigureAwait(false);
-    }
-
-    private void ConfigurePlatform(HiveSiloBuilder builder)
-    {
-        // One storage and one ledger for the three silos: the ledger file is opened for exclusive writing.
-        builder.AddHivePlatform();
-        builder.AddHiveLedger(Ledger);
-        builder.AddHiveGateway(Broker, _options.Gateway);
-    }
-
-    private async Task WaitForActiveAsync(CancellationToken cancellationToken)
-    {
-        var start = TimeProvider.System.GetTimestamp();
-        while (true)
-        {
-            await Task.WhenAll(_silos.Select(s => s.Silo.RefreshMembershipAsync())).ConfigureAwait(false);
-            var addresses = _silos.Select(s => s.Silo.Address).ToList();
-            if (_silos.All(s => addresses.All(a => s.Silo.MembershipView.TryGetValue(a, out var status) && status == SiloStatus.Active)))
-            {
-                return;
-            }
-
-            if (TimeProvider.System.GetElapsedTime(start) > TimeSpan.FromSeconds(10))
-            {
-                throw new TimeoutException("The embedded cluster's silos did not all become active within 10 s.");
-            }
-
-            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
-        }
+        _silos.Add((name, role, host));
     }
 }

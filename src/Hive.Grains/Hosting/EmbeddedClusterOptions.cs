@@ -1,5 +1,5 @@
+using Orleans.Hosting;
 using Hive.Grains.Gateway;
-using Hive.Runtime.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Hive.Grains.Hosting;
@@ -23,5 +23,5 @@ public sealed class EmbeddedClusterOptions
     public GatewayOptions? Gateway { get; init; }
 
     /// <summary>Runs after the platform wiring for every silo (extra services, filters; tests).</summary>
-    public Action<HiveSiloBuilder>? ConfigureSilo { get; init; }
+    public Action<ISiloBuilder>? ConfigureSilo { get; init; }
 }

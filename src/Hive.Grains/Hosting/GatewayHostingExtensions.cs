@@ -1,8 +1,8 @@
 using Hive.Grains.Gateway;
 using Hive.Grains.Ledger;
-using Hive.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Hosting;
 
 namespace Hive.Grains.Hosting;
 
@@ -13,7 +13,7 @@ public static class GatewayHostingExtensions
     /// Uses <paramref name="ledger"/> as the silo's <see cref="ILedger"/>. Pass the same instance to every silo of one
     /// process: a <see cref="FileLedger"/> holds its file exclusively, so a second instance on the same file fails.
     /// </summary>
-    public static HiveSiloBuilder AddHiveLedger(this HiveSiloBuilder builder, ILedger ledger)
+    public static ISiloBuilder AddHiveLedger(this ISiloBuilder builder, ILedger ledger)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -25,9 +25,9 @@ public static class GatewayHostingExtensions
     /// Registers what <see cref="IGatewayGrain"/> activations need besides the ledger: the <paramref name="broker"/>
     /// (pass the same instance to every silo of one process: it stands for the exchange) and the
     /// <paramref name="options"/> (account limits, idempotency bound, lease check period). The gateway keeps its lease,
-    /// deployments and kill switch in the silo's default grain storage, state name <c>gateway</c>.
+    /// deployments and kill switch in the platform's grain storage, state name <c>gateway</c>.
     /// </summary>
-    public static HiveSiloBuilder AddHiveGateway(this HiveSiloBuilder builder, PaperBroker broker, GatewayOptions? options = null)
+    public static ISiloBuilder AddHiveGateway(this ISiloBuilder builder, PaperBroker broker, GatewayOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(broker);

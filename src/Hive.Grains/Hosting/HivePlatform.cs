@@ -1,4 +1,4 @@
-using Hive.Runtime.Hosting;
+
 
 namespace Hive.Grains.Hosting;
 
@@ -6,8 +6,9 @@ namespace Hive.Grains.Hosting;
 public static class HivePlatform
 {
     /// <summary>
-    /// The grain storage provider runners, the registry and feeds keep their state in: the silo's default provider,
-    /// so that the test cluster's shared storage and <see cref="HivePlatformOptions.StateDirectory"/> both serve it.
+    /// The grain storage provider runners, the registry, feeds, gateways and the "market" stream provider's
+    /// subscriptions are kept in: files under <see cref="HivePlatformOptions.StateDirectory"/> in the embedded
+    /// default, memory in the test cluster unless a test registers its own.
     /// </summary>
-    public const string StorageName = HiveSiloBuilder.DefaultStorageName;
+    public const string StorageName = "hive";
 }

@@ -1,57 +1,65 @@
 using Hive.Grains.Backtests;
 using Hive.Grains.Feeds;
 using Hive.Grains.Placement;
+using Hive.Grains.Storage;
+using Hive.Grains.Streaming;
 using Hive.Lua;
-using Hive.Runtime.Cluster;
-using Hive.Runtime.Hosting;
 using Hive.Trading.Strategies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace Hive.Grains.Hosting;
 
-/// <summary>Wires Hive's platform grains into a silo.</summary>
+/// <summary>Wires Hive's platform grains into an Orleans silo.</summary>
 public static class HivePlatformExtensions
 {
     private static readonly Lock LuaLock = new();
     private static bool _luaRegistered;
 
     /// <summary>
-    /// Registers what the platform grains need in this silo: the <see cref="LivePlacement"/> and
-    /// <see cref="DataPlacement"/> directors, the grain assembly's generated registrations, the hosted-feed tracking
-    /// that feed-affine placement reads, market data sources, logging, the Lua strategy resolver (once per process, in
+    /// Registers what the platform grains need in this silo: its metadata (role and tags, read by the placement
+    /// directors), the <see cref="LivePlacement"/> and <see cref="DataPlacement"/> directors, the "market" stream
+    /// provider, market data sources, the dataset cache of data silos, the Lua strategy resolver (once per process, in
     /// <see cref="StrategyCatalog.Default"/>) and, with <see cref="HivePlatformOptions.StateDirectory"/>, file grain
-    /// storage. The gateway's ledger and paper broker are registered by
-    /// <see cref="GatewayHostingExtensions.AddHiveLedger"/> and <see cref="GatewayHostingExtensions.AddHiveGateway"/>;
-    /// call them next to this one, with one ledger and one broker instance shared by the silos of a process:
+    /// storage named <see cref="HivePlatform.StorageName"/> (otherwise the host registers that storage itself). The
+    /// gateway's ledger and paper broker are registered by <see cref="GatewayHostingExtensions.AddHiveLedger"/> and
+    /// <see cref="GatewayHostingExtensions.AddHiveGateway"/>:
     /// <code>
-    /// silo.Configure("live-1", SiloRoles.Live)
-    ///     .AddHivePlatform(o => o.StateDirectory = Path.Combine(dataDir, "state"))
+    /// silo.AddHivePlatform(o => { o.Role = SiloRoles.Live; o.Tags.Add("low_latency"); o.StateDirectory = "data/state"; })
     ///     .AddHiveLedger(ledger)
     ///     .AddHiveGateway(broker);
     /// </code>
     /// </summary>
-    public static HiveSiloBuilder AddHivePlatform(this HiveSiloBuilder builder, Action<HivePlatformOptions>? configure = null)
+    public static ISiloBuilder AddHivePlatform(this ISiloBuilder builder, Action<HivePlatformOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = new HivePlatformOptions();
         configure?.Invoke(options);
 
-        builder.AddGrainAssembly(typeof(HivePlatformExtensions).Assembly);
-        builder.AddPlacementDirector<LivePlacement, LivePlacementDirector>();
-        builder.AddPlacementDirector<DataPlacement, DataPlacementDirector>();
-        if (options.StateDirectory is { } directory)
+        builder.UseSiloMetadata(SiloRoles.Metadata(options.Role, options.Tags));
+        var services = builder.Services;
+        services.AddPlacementDirector<LivePlacement, LivePlacementDirector>(ServiceLifetime.Singleton);
+        services.AddPlacementDirector<DataPlacement, DataPlacementDirector>(ServiceLifetime.Singleton);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RolePlacement>();
+        services.TryAddSingleton<SiloLoadCache>();
+        services.TryAddSingleton<DatasetCache>();
+        services.TryAddSingleton(sp => new MarketDataSourceFactory(sp.GetRequiredService<TimeProvider>()));
+
+        if (options.Storage is { } storage)
         {
-            builder.AddFileGrainStorage(HivePlatform.StorageName, directory);
+            services.AddGrainStorage(HivePlatform.StorageName, (_, _) => storage);
+        }
+        else if (options.StateDirectory is { } directory)
+        {
+            var files = new FileGrainStorage(directory);
+            services.AddGrainStorage(HivePlatform.StorageName, (_, _) => files);
         }
 
-        var services = builder.Services;
-        services.AddLogging();
-        services.TryAddSingleton<HostedFeeds>();
-        services.AddSingleton<ISiloLoadProvider>(sp => sp.GetRequiredService<HostedFeeds>());
-        services.TryAddSingleton<DatasetCache>();
-        services.AddSingleton<ISiloLoadProvider>(sp => sp.GetRequiredService<DatasetCache>());
-        services.TryAddSingleton(sp => new MarketDataSourceFactory(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.AddHiveMarketStreams(MarketStreams.ProviderName, options.ConfigureStreams);
 
         if (options.RegisterLuaStrategies)
         {

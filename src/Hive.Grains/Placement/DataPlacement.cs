@@ -1,4 +1,5 @@
-using Hive.Runtime.Placement;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Hive.Grains.Placement;
 
@@ -6,6 +7,9 @@ namespace Hive.Grains.Placement;
 /// Backtests and datasets: only on <c>role=data</c> silos; among them one that already keeps the requested dataset in
 /// memory, then the least loaded (see <see cref="DataPlacementDirector"/>).
 /// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("hive.data-placement")]
 public sealed class DataPlacement : PlacementStrategy
 {
     /// <summary>The shared instance.</summary>

@@ -1,4 +1,5 @@
-using Hive.Runtime.Placement;
+using Orleans.Placement;
+using Orleans.Runtime.Placement;
 
 namespace Hive.Grains.Placement;
 

@@ -1,30 +1,29 @@
-using Hive.Runtime.Cluster;
-using Hive.Runtime.Placement;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Runtime.Placement;
 
 namespace Hive.Grains.Placement;
 
 /// <summary>
-/// Applies <see cref="DataPlacement"/>: requires <c>role=data</c> (with none active, activation fails with the runtime's
-/// <see cref="PlacementException"/>, "no active silo with role=data"); among the data silos prefers one whose hot
-/// datasets hold <see cref="PlacementAffinity.CurrentDataset"/>, then the one with the fewest activations.
+/// Applies <see cref="DataPlacement"/>: only <c>role=data</c> silos (none active: <see cref="PlacementRequirementException"/>);
+/// among them one that keeps the dataset named by <see cref="PlacementAffinity.DatasetKey"/> in memory (as the
+/// <see cref="IDatasetDirectoryGrain"/> knows it), then the least loaded.
 /// </summary>
-internal sealed class DataPlacementDirector : IPlacementDirector
+internal sealed class DataPlacementDirector(RolePlacement roles, IGrainFactory grains, SiloLoadCache load) : IPlacementDirector
 {
-    private static readonly SiloRequirements Requirements = new() { Role = SiloRoles.Data };
-
-    public SiloRequirements GetRequirements(PlacementStrategy strategy, PlacementTarget target) => Requirements;
-
-    public ValueTask<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    public async Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
-        if (PlacementAffinity.CurrentDataset is { } dataset)
+        var candidates = await roles.CandidatesAsync(SiloRoles.Data, target, context).ConfigureAwait(false);
+        if (candidates.Length > 1 && PlacementAffinity.DatasetOf(target.RequestContextData) is { } dataset)
         {
-            var holding = context.CompatibleSilos.Where(s => s.Load.HotDatasets.Contains(dataset)).ToList();
-            if (holding.Count != 0)
+            var holders = await grains.GetGrain<IDatasetDirectoryGrain>(IDatasetDirectoryGrain.DefaultKey).HoldersAsync(dataset).ConfigureAwait(false);
+            var holding = candidates.Where(c => Array.IndexOf(holders, c) >= 0).ToArray();
+            if (holding.Length != 0)
             {
-                return ValueTask.FromResult(LivePlacementDirector.LeastLoaded(holding));
+                return load.LeastLoaded(holding);
             }
         }
 
-        return ValueTask.FromResult(LivePlacementDirector.LeastLoaded(context.CompatibleSilos));
+        return load.LeastLoaded(candidates);
     }
 }

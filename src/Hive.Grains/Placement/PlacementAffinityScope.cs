@@ -1,4 +1,5 @@
-using Hive.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Hive.Grains.Placement;
 
@@ -12,7 +13,7 @@ public readonly struct PlacementAffinityScope : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(value);
         _key = key;
-        _previous = RequestContext.Get(key);
+        _previous = RequestContext.Get(key) as string;
         RequestContext.Set(key, value);
     }
 

@@ -1,6 +1,7 @@
 using Hive.Trading.Risk;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
+using Orleans;
 
 namespace Hive.Grains.Runners;
 
@@ -19,6 +20,8 @@ namespace Hive.Grains.Runners;
 /// <param name="InitialEquity">Starting equity of the runner's virtual account.</param>
 /// <param name="Risk">Per-runner pre-trade limits; <c>null</c> for none.</param>
 /// <param name="ErrorPolicy">Production stops the runner on a strategy error; development logs and skips the update.</param>
+[GenerateSerializer]
+[Alias("hive.runner-definition")]
 public sealed record RunnerDefinition(
     string RunnerId,
     string Symbol,

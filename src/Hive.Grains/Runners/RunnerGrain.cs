@@ -2,14 +2,15 @@ using Hive.Grains.Feeds;
 using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
 using Hive.Grains.Placement;
-using Hive.Runtime;
-using Hive.Runtime.Hosting;
-using Hive.Runtime.Storage;
-using Hive.Runtime.Streams;
 using Hive.Trading.Market;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Orleans.Streams;
+using Orleans.Streams.Core;
 
 namespace Hive.Grains.Runners;
 
@@ -24,9 +25,9 @@ namespace Hive.Grains.Runners;
 [LivePlacement]
 internal sealed class RunnerGrain(
     [PersistentState("runner", HivePlatform.StorageName)] IPersistentState<RunnerGrainState> state,
-    Silo silo,
+    ILocalSiloDetails silo,
     TimeProvider time,
-    ILogger<RunnerGrain> logger) : Grain, IRunnerGrain, IAsyncObserver<MarketEvent>
+    ILogger<RunnerGrain> logger) : Grain, IRunnerGrain, IAsyncObserver<MarketEvent>, IStreamSubscriptionObserver
 {
     // What a reactivation must not lose: the position (fills), a stop, and moved protections. Idle ↔ Analyzing is not
     // persisted: a restored runner that is flat resumes in Idle anyway (RunnerCore.Restore). Counts and context written
@@ -108,7 +109,7 @@ internal sealed class RunnerGrain(
         }
 
         logger.LogInformation("Runner {RunnerId} started on {Silo}: {Strategy} on {Symbol} as {Deployment}",
-            RunnerId, silo.Metadata.Name, definition.Strategy, definition.Symbol, _trader!.Deployment);
+            RunnerId, silo.Name, definition.Strategy, definition.Symbol, _trader!.Deployment);
         return Status();
     }
 
@@ -190,7 +191,23 @@ internal sealed class RunnerGrain(
         logger.LogInformation("Runner {RunnerId} removed", RunnerId);
     }
 
-    public Task OnNextAsync(MarketEvent item)
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        logger.LogWarning(ex, "Runner {RunnerId}: market stream reported an error", RunnerId);
+        return Task.CompletedTask;
+    }
+
+    // A reactivated runner that receives an event before it resumed its subscription (Orleans asks it here) attaches
+    // itself again; its own activation resumes the same handle when it starts first.
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        ArgumentNullException.ThrowIfNull(handleFactory);
+        await handleFactory.Create<MarketEvent>().ResumeAsync(this);
+    }
+
+    public Task OnNextAsync(MarketEvent item, StreamSequenceToken? token = null)
     {
         var trader = _trader;
         if (trader is null || _stale)
@@ -276,7 +293,7 @@ internal sealed class RunnerGrain(
         _startError = null;
         try
         {
-            var activation = $"{silo.Metadata.Name}-{Guid.NewGuid().ToString("N")[..8]}";
+            var activation = $"{silo.Name}-{Guid.NewGuid().ToString("N")[..8]}";
             var trader = await RunnerTrader.CreateAsync(GrainFactory, definition, state.State.Snapshot?.ToSnapshot(), activation, StrategyCatalog.Default);
             trader.RestoreCounts(state.State.OrdersFilled, state.State.OrdersDenied, state.State.OrdersFenced);
             if (state.State.Paused)
@@ -287,8 +304,7 @@ internal sealed class RunnerGrain(
             _trader = trader;
             _errorsSeen = 0;
             _lastCandleClose = trader.Core.LastTimestamp;
-            var stream = this.GetStreamProvider(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(definition.Symbol));
-            await stream.SubscribeAsync(this);
+            await AttachAsync(definition.Symbol);
 
             // Writing at once moves the state's version on: a previous activation still alive somewhere (a
             // partitioned silo) fails its next write and learns that it is stale.
@@ -303,6 +319,25 @@ internal sealed class RunnerGrain(
         }
 
         await WakeFeedAsync(definition.Symbol);
+    }
+
+    // One subscription per runner and symbol, kept by the stream provider across activations: resume it when it
+    // exists, create it otherwise, and drop any extra one an interrupted start may have left.
+    private async Task AttachAsync(string symbol)
+    {
+        var stream = this.GetStreamProvider(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(symbol));
+        var handles = await stream.GetAllSubscriptionHandles();
+        if (handles.Count == 0)
+        {
+            await stream.SubscribeAsync(this);
+            return;
+        }
+
+        await handles[0].ResumeAsync(this);
+        for (var i = 1; i < handles.Count; i++)
+        {
+            await handles[i].UnsubscribeAsync();
+        }
     }
 
     // A feed lost with its silo resumes when something activates it; its runners coming back is that moment.
@@ -360,7 +395,7 @@ internal sealed class RunnerGrain(
                 RunnerId, definition?.Symbol ?? string.Empty, definition?.Strategy ?? string.Empty, RunnerState.Stopped,
                 state.State.Paused ? RunnerHealth.Paused : RunnerHealth.Unhealthy, 0, 0, 0, 0, 0, 0,
                 state.State.OrdersFilled, state.State.OrdersDenied, state.State.OrdersFenced, 0, 0, _startedAt,
-                silo.Metadata.Name, default, _startError ?? (definition is null ? "not configured" : "not started"), _startError);
+                silo.Name, default, _startError ?? (definition is null ? "not configured" : "not started"), _startError);
         }
 
         var core = trader.Core;
@@ -386,7 +421,7 @@ internal sealed class RunnerGrain(
             core.BarsProcessed,
             core.LastTimestamp,
             _startedAt,
-            silo.Metadata.Name,
+            silo.Name,
             trader.Deployment,
             _stale ? $"fenced: {trader.LastOrderProblem}" : core.StoppedReason,
             core.Errors.Count == 0 ? null : core.Errors[^1]);

@@ -1,12 +1,13 @@
 using Hive.Grains.Hosting;
 using Hive.Grains.Placement;
-using Hive.Runtime;
-using Hive.Runtime.Hosting;
-using Hive.Runtime.Placement;
-using Hive.Runtime.Storage;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Placement;
+using Orleans.Runtime;
+using Orleans.Runtime.Placement;
+using Orleans.Storage;
 
 namespace Hive.Grains.Runners;
 
@@ -19,7 +20,7 @@ namespace Hive.Grains.Runners;
 [PreferLocalPlacement]
 internal sealed class RunnerRegistryGrain(
     [PersistentState("registry", HivePlatform.StorageName)] IPersistentState<RunnerRegistryState> state,
-    Silo silo,
+    ILocalSiloDetails silo,
     ILogger<RunnerRegistryGrain> logger) : Grain, IRunnerRegistryGrain
 {
     public async Task<RunnerStatus> AddRunnerAsync(RunnerDefinition definition)
@@ -52,7 +53,7 @@ internal sealed class RunnerRegistryGrain(
 
         state.State.Runners.Add(definition);
         await state.WriteStateAsync();
-        logger.LogInformation("Registry on {Silo}: added runner {RunnerId} ({Symbol}, {Strategy})", silo.Metadata.Name, definition.RunnerId, definition.Symbol, definition.Strategy);
+        logger.LogInformation("Registry on {Silo}: added runner {RunnerId} ({Symbol}, {Strategy})", silo.Name, definition.RunnerId, definition.Symbol, definition.Strategy);
         return status;
     }
 
@@ -72,10 +73,10 @@ internal sealed class RunnerRegistryGrain(
     public Task RestartRunnerAsync(string runnerId) => CallAsync(Require(runnerId), static r => r.RestartAsync(), "restart");
 
     public Task<IReadOnlyList<RunnerDefinition>> GetDefinitionsAsync() =>
-        Task.FromResult<IReadOnlyList<RunnerDefinition>>([.. state.State.Runners]);
+        Task.FromResult<IReadOnlyList<RunnerDefinition>>(state.State.Runners.ToArray());
 
     public Task<IReadOnlyList<string>> RunnersForSymbolAsync(string symbol) =>
-        Task.FromResult<IReadOnlyList<string>>([.. state.State.Runners.Where(r => string.Equals(r.Symbol, symbol, StringComparison.OrdinalIgnoreCase)).Select(r => r.RunnerId)]);
+        Task.FromResult<IReadOnlyList<string>>(state.State.Runners.Where(r => string.Equals(r.Symbol, symbol, StringComparison.OrdinalIgnoreCase)).Select(r => r.RunnerId).ToArray());
 
     public Task<int> RunnerCountForSymbolAsync(string symbol) =>
         Task.FromResult(state.State.Runners.Count(r => string.Equals(r.Symbol, symbol, StringComparison.OrdinalIgnoreCase)));
@@ -97,7 +98,7 @@ internal sealed class RunnerRegistryGrain(
     public async Task<IReadOnlyList<RunnerStatus>> UnhealthyRunnersAsync()
     {
         var all = await HealthCheckAsync();
-        return [.. all.Where(s => s.Health is RunnerHealth.Unhealthy or RunnerHealth.Degraded)];
+        return all.Where(s => s.Health is RunnerHealth.Unhealthy or RunnerHealth.Degraded).ToArray();
     }
 
     private async Task<RunnerStatus> StatusOrUnreachableAsync(RunnerDefinition definition)
@@ -135,5 +136,5 @@ internal sealed class RunnerRegistryGrain(
         Find(runnerId) ?? throw new RunnerRegistryException(
             $"no runner '{runnerId}'; known: {(state.State.Runners.Count == 0 ? "none" : string.Join(", ", state.State.Runners.Select(r => r.RunnerId)))}");
 
-    private static string Describe(Exception ex) => ex is PlacementException or RemoteGrainException ? ex.Message : ex.GetBaseException().Message;
+    private static string Describe(Exception ex) => ex is PlacementRequirementException ? ex.Message : ex.GetBaseException().Message;
 }

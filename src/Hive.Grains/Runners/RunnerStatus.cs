@@ -1,5 +1,6 @@
 using Hive.Grains.Gateway;
 using Hive.Trading.Runners;
+using Orleans;
 
 namespace Hive.Grains.Runners;
 
@@ -25,6 +26,8 @@ namespace Hive.Grains.Runners;
 /// <param name="Deployment">The activation's DeploymentID.</param>
 /// <param name="StoppedReason">Why the runner stopped, or <c>null</c>.</param>
 /// <param name="LastError">The last strategy error, or <c>null</c>.</param>
+[GenerateSerializer]
+[Alias("hive.runner-status")]
 public sealed record RunnerStatus(
     string RunnerId,
     string Symbol,

@@ -1,9 +1,10 @@
 using Hive.Grains.Gateway;
-using Hive.Runtime;
 using Hive.Trading.Execution;
 using Hive.Trading.Market;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Hive.Grains.Runners;
 

@@ -5,7 +5,8 @@ using Hive.Grains.Feeds;
 using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
 using Hive.Grains.Runners;
-using Hive.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
 using Microsoft.Extensions.Logging;
@@ -102,14 +103,28 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
             stop.StartDuration();
             var last = await ShowAsync(factory, plan, args, started, stop);
 
-            console.MarkupLine($"Draining ({Markup.Escape(stop.Reason ?? "stopped")}): silos stop, feeds and runners persist their state…");
+            console.MarkupLine($"Draining ({Markup.Escape(stop.Reason ?? "stopped")}): feeds stop, runners take what was published, silos stop and persist their state…");
 
-            // The feeds are not stopped through their grains: a feed stopped that way starts over on the next run,
-            // while one whose silo shut down resumes after the last event it published, as the runners resume.
+            // The feeds drain (they resume after their last event on the next run, as the runners resume) before the
+            // silos stop, so that no runner misses a bar its feed published.
+            string? feedProblem = null;
+            try
+            {
+                await cluster.DrainFeedsAsync(plan.Feeds.Select(f => f.Symbol), CancellationToken.None);
+            }
+            catch (AggregateException ex)
+            {
+                feedProblem = string.Join("; ", ex.InnerExceptions.Select(e => e.Message));
+            }
+
             var final = await TrySnapshotAsync(factory, plan, args, started) ?? last;
             try
             {
                 await cluster.StopAsync(CancellationToken.None);
+                if (feedProblem is not null)
+                {
+                    throw new AggregateException(new InvalidOperationException(feedProblem));
+                }
             }
             catch (AggregateException ex)
             {
@@ -226,7 +241,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
 
             return new RunSnapshot(time.GetElapsedTime(started), args.Duration, runners, gateway, feeds, plan.SymbolsWithoutData);
         }
-        catch (Exception ex) when (ex is TimeoutException or GrainCallException or InvalidOperationException)
+        catch (Exception ex) when (ex is TimeoutException or OrleansException or InvalidOperationException)
         {
             Debug.WriteLine($"hive run: snapshot failed: {ex.Message}");
             return null;

@@ -1,9 +1,0 @@
-namespace Hive.Runtime.Core;
-
-internal enum ActivationState
-{
-    Creating,
-    Valid,
-    Deactivating,
-    Invalid,
-}

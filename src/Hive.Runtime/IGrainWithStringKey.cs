@@ -1,6 +1,0 @@
-namespace Hive.Runtime;
-
-/// <summary>A grain interface whose grains are identified by a string key.</summary>
-public interface IGrainWithStringKey : IGrain
-{
-}

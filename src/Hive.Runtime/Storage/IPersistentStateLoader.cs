@@ -1,6 +1,0 @@
-namespace Hive.Runtime.Storage;
-
-internal interface IPersistentStateLoader
-{
-    Task LoadAsync(CancellationToken cancellationToken);
-}

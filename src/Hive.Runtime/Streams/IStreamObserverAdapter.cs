@@ -1,8 +1,0 @@
-using System.Text.Json;
-
-namespace Hive.Runtime.Streams;
-
-internal interface IStreamObserverAdapter
-{
-    Task DeliverAsync(object? items, StreamId streamId, JsonSerializerOptions options);
-}

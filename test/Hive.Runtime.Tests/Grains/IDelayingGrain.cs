@@ -1,8 +1,0 @@
-using Hive.Runtime;
-
-namespace Hive.Runtime.Tests.Grains;
-
-internal interface IDelayingGrain : IGrainWithGuidKey
-{
-    Task<Guid> Delay(TimeSpan span);
-}

@@ -1,8 +1,0 @@
-using Hive.Runtime;
-
-namespace Hive.Runtime.Tests.Grains;
-
-internal interface IKeepAliveGrain : IGrainWithIntegerKey
-{
-    Task<long> Key();
-}

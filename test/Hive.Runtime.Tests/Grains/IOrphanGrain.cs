@@ -1,9 +1,0 @@
-using Hive.Runtime;
-
-namespace Hive.Runtime.Tests.Grains;
-
-/// <summary>A grain interface no class implements.</summary>
-internal interface IOrphanGrain : IGrainWithStringKey
-{
-    Task Ping();
-}

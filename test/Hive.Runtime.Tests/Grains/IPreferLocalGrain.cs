@@ -1,8 +1,0 @@
-using Hive.Runtime;
-
-namespace Hive.Runtime.Tests.Grains;
-
-internal interface IPreferLocalGrain : IGrainWithStringKey
-{
-    Task<string> SiloName();
-}
