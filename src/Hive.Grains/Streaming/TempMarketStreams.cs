@@ -19,3 +19,12 @@ public static class TempMarketStreamsExtensions
         return builder;
     }
 }
+
+public static class TempMarketStreamsClientExtensions
+{
+    public static IClientBuilder AddHiveMarketStreams(this IClientBuilder builder, string name, Action<MarketStreamOptions>? configure)
+    {
+        builder.AddMemoryStreams(name);
+        return builder;
+    }
+}

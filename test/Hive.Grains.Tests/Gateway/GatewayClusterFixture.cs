@@ -1,15 +1,14 @@
 using Hive.Grains.Gateway;
-using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
-using Hive.Runtime.Cluster;
-using Hive.Runtime.Testing;
+using Hive.Grains.Placement;
+using Hive.Grains.Tests.Platform;
 using Hive.Trading.Risk;
 
 namespace Hive.Grains.Tests.Gateway;
 
 /// <summary>
-/// A three-silo test cluster with the gateway services: one in-memory ledger and one paper broker shared by every silo
-/// (as in one process), account <see cref="RiskAccount"/> with account limits. Tests use their own accounts.
+/// A three-silo (all live) platform cluster for gateway tests: one in-memory ledger and one paper broker shared by every
+/// silo (as in one process), account <see cref="RiskAccount"/> with account limits. Tests use their own accounts.
 /// </summary>
 public sealed class GatewayClusterFixture : IAsyncLifetime
 {
@@ -19,7 +18,7 @@ public sealed class GatewayClusterFixture : IAsyncLifetime
 
     public PaperBroker Broker { get; } = new();
 
-    public TestCluster Cluster { get; private set; } = null!;
+    public PlatformCluster Cluster { get; private set; } = null!;
 
     public static GatewayOptions CreateOptions()
     {
@@ -28,22 +27,11 @@ public sealed class GatewayClusterFixture : IAsyncLifetime
         return options;
     }
 
-    public static TestClusterOptions ClusterOptions(ILedger ledger, PaperBroker broker, GatewayOptions options, int silos = 3)
-    {
-        var cluster = new TestClusterOptions
-        {
-            ConfigureSilo = silo => silo.AddHivePlatform().AddHiveLedger(ledger).AddHiveGateway(broker, options),
-        };
-        for (var i = 0; i < silos; i++)
-        {
-            cluster.Silos.Add(new TestSiloOptions($"silo{i}", SiloRoles.Live));
-        }
+    public static Task<PlatformCluster> StartAsync(InMemoryLedger ledger, PaperBroker broker, GatewayOptions? options = null, SharedGrainStorage? storage = null) =>
+        PlatformCluster.StartAsync(storage ?? new SharedGrainStorage(), ledger, broker, options ?? CreateOptions(),
+            ("silo0", SiloRoles.Live), ("silo1", SiloRoles.Live), ("silo2", SiloRoles.Live));
 
-        return cluster;
-    }
-
-    public async Task InitializeAsync() =>
-        Cluster = await TestCluster.StartAsync(ClusterOptions(Ledger, Broker, CreateOptions()));
+    public async Task InitializeAsync() => Cluster = await StartAsync(Ledger, Broker);
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

@@ -2,10 +2,6 @@ using Hive.Grains.Gateway;
 using Hive.Grains.Ledger;
 using Hive.Grains.Runners;
 using Hive.Grains.Tests.Platform;
-using Hive.Runtime;
-using Hive.Runtime.Placement;
-using Hive.Runtime.Storage;
-using Hive.Runtime.Testing;
 using Hive.Trading.Execution;
 using Hive.Trading.Risk;
 
@@ -16,16 +12,8 @@ public sealed class GatewayFailoverTests
 {
     private const string Account = "acct";
 
-    private static Task<TestCluster> StartAsync(InMemoryLedger ledger, PaperBroker broker, GatewayOptions? options = null, MemoryGrainStorage? storage = null)
-    {
-        var cluster = GatewayClusterFixture.ClusterOptions(ledger, broker, options ?? GatewayClusterFixture.CreateOptions());
-        if (storage is not null)
-        {
-            cluster.DefaultStorage = storage;
-        }
-
-        return TestCluster.StartAsync(cluster);
-    }
+    private static Task<PlatformCluster> StartAsync(InMemoryLedger ledger, PaperBroker broker, GatewayOptions? options = null, SharedGrainStorage? storage = null) =>
+        GatewayClusterFixture.StartAsync(ledger, broker, options, storage);
 
     [Fact]
     public async Task SubmitOrderAsync_RunnerReactivatedAfterSiloKill_OldDeploymentIdIsFenced()
@@ -34,7 +22,7 @@ public sealed class GatewayFailoverTests
         await using var platform = await PlatformCluster.StartAsync();
         var registry = platform.Registry;
         var old = (await registry.AddRunnerAsync(Definitions.Runner("btc_ema", Orders.Symbol, "ema-cross", account: account)).Within()).Deployment;
-        var host = platform.HostOf(typeof(RunnerGrain), "btc_ema")!;
+        var host = (await platform.HostOfAsync<IRunnerGrain>("btc_ema"))!;
 
         await platform.Cluster.KillSiloAsync(host);
         var current = (await registry.GetRunnerAsync("btc_ema").Within()).Deployment;
@@ -43,7 +31,7 @@ public sealed class GatewayFailoverTests
         var fresh = await gateway.SubmitOrderAsync(current, Orders.MarketOrder("btc_ema", "btc_ema-1"), Orders.Market).Within();
         var status = await gateway.GetStatusAsync();
 
-        Assert.NotEqual(host, platform.HostOf(typeof(RunnerGrain), "btc_ema"));
+        Assert.NotEqual(host, (await platform.HostOfAsync<IRunnerGrain>("btc_ema")));
         Assert.True(current.Epoch > old.Epoch, $"epoch {current.Epoch} after {old.Epoch}");
         Assert.Equal(GatewayOrderStatus.Fenced, stale.Status);
         Assert.Equal($"Fenced: runner btc_ema epoch {old.Epoch} is not current (current {current.Epoch})", stale.Reason);
@@ -59,15 +47,15 @@ public sealed class GatewayFailoverTests
         var ledger = new InMemoryLedger();
         var broker = new PaperBroker();
         await using var cluster = await StartAsync(ledger, broker);
-        var gateway = cluster.GrainFactory.GetGrain<IGatewayGrain>(Account);
+        var gateway = cluster.Grains.GetGrain<IGatewayGrain>(Account);
         var stale = await gateway.RegisterDeploymentAsync("eth_rsi", "silo0-stale");
         var current = await gateway.RegisterDeploymentAsync("eth_rsi", "silo1-current");
         const int orders = 20;
 
         // Both activations restored the same snapshot, so they send the same client order IDs, from different silos.
-        var fromStale = Enumerable.Range(1, orders).Select(i => cluster.Silos[i % 3].GrainFactory.GetGrain<IGatewayGrain>(Account)
+        var fromStale = Enumerable.Range(1, orders).Select(i => PlatformCluster.FactoryOf(cluster.Cluster.Silos[i % 3]).GetGrain<IGatewayGrain>(Account)
             .SubmitOrderAsync(stale, Orders.MarketOrder("eth_rsi", $"eth_rsi-{i}"), Orders.Market));
-        var fromCurrent = Enumerable.Range(1, orders).Select(i => cluster.Silos[(i + 1) % 3].GrainFactory.GetGrain<IGatewayGrain>(Account)
+        var fromCurrent = Enumerable.Range(1, orders).Select(i => PlatformCluster.FactoryOf(cluster.Cluster.Silos[(i + 1) % 3]).GetGrain<IGatewayGrain>(Account)
             .SubmitOrderAsync(current, Orders.MarketOrder("eth_rsi", $"eth_rsi-{i}"), Orders.Market));
         var staleTask = Task.WhenAll(fromStale);
         var currentTask = Task.WhenAll(fromCurrent);
@@ -89,12 +77,10 @@ public sealed class GatewayFailoverTests
         var ledger = new InMemoryLedger();
         var broker = new PaperBroker();
         await using var cluster = await StartAsync(ledger, broker);
-        var victim = cluster.Silos[1];
-        var sut = cluster.GrainFactory.GetGrain<IGatewayGrain>(GatewayClusterFixture.RiskAccount);
-        PlacementHint.Set(victim.Address);
-        var first = await sut.RegisterDeploymentAsync("pos", "a1").Within();
-        PlacementHint.Clear();
-        Assert.Equal(victim, cluster.FindHost(sut.GetGrainId()));
+        var victim = cluster.Cluster.Silos[1];
+        var sut = cluster.Grains.GetGrain<IGatewayGrain>(GatewayClusterFixture.RiskAccount);
+        var first = await PlatformCluster.OnSiloAsync(victim, () => sut.RegisterDeploymentAsync("pos", "a1")).Within();
+        Assert.Equal(victim, await cluster.HostOfAsync<IGatewayGrain>(GatewayClusterFixture.RiskAccount));
         var filled = await sut.SubmitOrderAsync(first, Orders.MarketOrder("pos", "pos-1", quantity: 9m), Orders.Market);
         await sut.SetKillSwitchAsync(KillSwitchLevel.Reducing, "test");
 
@@ -122,14 +108,14 @@ public sealed class GatewayFailoverTests
         // sides of a partition. The later activation takes the lease; the earlier one must not trade any more.
         var ledger = new InMemoryLedger();
         var broker = new PaperBroker();
-        var storage = new MemoryGrainStorage();
+        var storage = new SharedGrainStorage();
         await using var left = await StartAsync(ledger, broker, storage: storage);
         await using var right = await StartAsync(ledger, broker, storage: storage);
-        var older = left.GrainFactory.GetGrain<IGatewayGrain>(Account);
+        var older = left.Grains.GetGrain<IGatewayGrain>(Account);
         var deployment = await older.RegisterDeploymentAsync("btc_ema", "a1").Within();
         var before = await older.SubmitOrderAsync(deployment, Orders.MarketOrder("btc_ema", "btc_ema-1"), Orders.Market);
 
-        var newer = right.GrainFactory.GetGrain<IGatewayGrain>(Account);
+        var newer = right.Grains.GetGrain<IGatewayGrain>(Account);
         var newerStatus = await newer.GetStatusAsync().Within();
         var refused = await older.SubmitOrderAsync(deployment, Orders.MarketOrder("btc_ema", "btc_ema-2"), Orders.Market).Within();
         var receivedAfterRefusal = broker.GetStats(Account).OrdersReceived;
@@ -154,14 +140,14 @@ public sealed class GatewayFailoverTests
     {
         var ledger = new InMemoryLedger();
         var broker = new PaperBroker();
-        var storage = new MemoryGrainStorage();
+        var storage = new SharedGrainStorage();
         var options = GatewayClusterFixture.CreateOptions();
         options.LeaseCheckPeriod = TimeSpan.FromHours(1);
         await using var left = await StartAsync(ledger, broker, options, storage);
         await using var right = await StartAsync(ledger, broker, options, storage);
-        var older = left.GrainFactory.GetGrain<IGatewayGrain>(Account);
+        var older = left.Grains.GetGrain<IGatewayGrain>(Account);
         var deployment = await older.RegisterDeploymentAsync("btc_ema", "a1").Within();
-        await right.GrainFactory.GetGrain<IGatewayGrain>(Account).GetStatusAsync().Within();
+        await right.Grains.GetGrain<IGatewayGrain>(Account).GetStatusAsync().Within();
 
         var write = await Assert.ThrowsAnyAsync<Exception>(() => older.RegisterDeploymentAsync("btc_ema", "a2")).Within();
         var status = await older.GetStatusAsync();
@@ -181,15 +167,15 @@ public sealed class GatewayFailoverTests
     {
         var ledger = new InMemoryLedger();
         var broker = new PaperBroker();
-        var storage = new MemoryGrainStorage();
+        var storage = new SharedGrainStorage();
         var options = GatewayClusterFixture.CreateOptions();
         options.LeaseCheckPeriod = TimeSpan.FromMilliseconds(50);
         await using var left = await StartAsync(ledger, broker, options, storage);
         await using var right = await StartAsync(ledger, broker, options, storage);
-        var older = left.GrainFactory.GetGrain<IGatewayGrain>(Account);
+        var older = left.Grains.GetGrain<IGatewayGrain>(Account);
         var deployment = await older.RegisterDeploymentAsync("btc_ema", "a1").Within();
 
-        await right.GrainFactory.GetGrain<IGatewayGrain>(Account).GetStatusAsync().Within();
+        await right.Grains.GetGrain<IGatewayGrain>(Account).GetStatusAsync().Within();
         await Wait.UntilAsync(async () => !(await older.GetStatusAsync()).Authoritative, "the older gateway notices it lost its lease");
         var refused = await older.SubmitOrderAsync(deployment, Orders.MarketOrder("btc_ema", "btc_ema-1"), Orders.Market);
 

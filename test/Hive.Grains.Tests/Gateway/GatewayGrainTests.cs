@@ -1,7 +1,6 @@
+using Hive.Grains.Tests.Platform;
 using Hive.Grains.Gateway;
 using Hive.Grains.Ledger;
-using Hive.Runtime;
-using Hive.Runtime.Placement;
 using Hive.Trading.Execution;
 using Hive.Trading.Risk;
 
@@ -12,7 +11,7 @@ public sealed class GatewayGrainTests(GatewayClusterFixture fixture)
 {
     private static string NewAccount() => "acct-" + Guid.NewGuid().ToString("N")[..8];
 
-    private IGatewayGrain Gateway(string account) => fixture.Cluster.GrainFactory.GetGrain<IGatewayGrain>(account);
+    private IGatewayGrain Gateway(string account) => fixture.Cluster.Grains.GetGrain<IGatewayGrain>(account);
 
     private IEnumerable<LedgerEntry> LedgerOf(string account) => fixture.Ledger.Entries.Where(e => e.Account == account);
 
@@ -60,16 +59,14 @@ public sealed class GatewayGrainTests(GatewayClusterFixture fixture)
     public async Task SubmitOrderAsync_CalledFromAnotherSilo_ResultWithDefaultedRiskReasonCrossesSilos()
     {
         var account = NewAccount();
-        var silos = fixture.Cluster.Silos;
-        PlacementHint.Set(silos[1].Address);
-        var deployment = await silos[1].GrainFactory.GetGrain<IGatewayGrain>(account).RegisterDeploymentAsync("x", "a1");
-        PlacementHint.Clear();
-        var sut = silos[0].GrainFactory.GetGrain<IGatewayGrain>(account);
+        var silos = fixture.Cluster.Cluster.Silos;
+        var deployment = await PlatformCluster.OnSiloAsync(silos[1], () => PlatformCluster.FactoryOf(silos[1]).GetGrain<IGatewayGrain>(account).RegisterDeploymentAsync("x", "a1"));
+        var sut = PlatformCluster.FactoryOf(silos[0]).GetGrain<IGatewayGrain>(account);
 
         var result = await sut.SubmitOrderAsync(deployment, Orders.MarketOrder("x", "x-1"), Orders.Market).Within();
         var status = await sut.GetStatusAsync().Within();
 
-        Assert.Equal(silos[1], fixture.Cluster.FindHost(sut.GetGrainId()));
+        Assert.Equal(silos[1], await fixture.Cluster.HostOfAsync<IGatewayGrain>(account));
         Assert.Equal((GatewayOrderStatus.Filled, RiskReason.None), (result.Status, result.RiskReason));
         Assert.True(status.Authoritative);
     }

@@ -1,7 +1,10 @@
 using Hive.Grains.Feeds;
 using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
-using Hive.Runtime.Cluster;
+using Hive.Grains.Placement;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace Hive.Grains.Tests.Hosting;
 
@@ -22,10 +25,17 @@ public sealed class EmbeddedClusterTests : IDisposable
     {
         await using var sut = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory });
 
-        Assert.Equal([SiloRoles.Control, SiloRoles.Live, SiloRoles.Data], sut.Silos.Select(s => s.Metadata.Role));
-        Assert.Contains("low_latency", sut.Live.Metadata.Tags);
-        Assert.Contains("high_ram", sut.Data.Metadata.Tags);
-        Assert.All(sut.Silos, silo => Assert.All(sut.Silos, other => Assert.Equal(SiloStatus.Active, silo.MembershipView[other.Address])));
+        var hosts = await sut.GrainFactory.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true);
+        var metadata = sut.ServicesOf(EmbeddedCluster.ControlSiloName).GetRequiredService<ISiloMetadataCache>();
+        var roles = hosts.ToDictionary(h => h.SiloName, h => metadata.GetSiloMetadata(h.SiloAddress).Metadata);
+
+        Assert.Equal([EmbeddedCluster.ControlSiloName, EmbeddedCluster.LiveSiloName, EmbeddedCluster.DataSiloName], sut.SiloNames);
+        Assert.Equal(3, hosts.Length);
+        Assert.Equal(SiloRoles.Control, roles[EmbeddedCluster.ControlSiloName][SiloRoles.RoleKey]);
+        Assert.Equal(SiloRoles.Live, roles[EmbeddedCluster.LiveSiloName][SiloRoles.RoleKey]);
+        Assert.Equal("true", roles[EmbeddedCluster.LiveSiloName]["low_latency"]);
+        Assert.Equal(SiloRoles.Data, roles[EmbeddedCluster.DataSiloName][SiloRoles.RoleKey]);
+        Assert.Equal("true", roles[EmbeddedCluster.DataSiloName]["high_ram"]);
         Assert.True(Directory.Exists(sut.StateDirectory));
         Assert.True(File.Exists(sut.Ledger.FilePath));
         Assert.StartsWith(sut.LedgerDirectory, sut.Ledger.FilePath, StringComparison.Ordinal);

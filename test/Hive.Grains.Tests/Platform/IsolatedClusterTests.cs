@@ -3,10 +3,9 @@ using Hive.Grains.Feeds;
 using Hive.Grains.Placement;
 using Hive.Grains.Gateway;
 using Hive.Grains.Runners;
-using Hive.Runtime;
-using Hive.Runtime.Cluster;
-using Hive.Runtime.Placement;
 using Hive.Trading.Runners;
+using Orleans;
+using Orleans.TestingHost;
 using Hive.Trading.Strategies;
 
 namespace Hive.Grains.Tests.Platform;
@@ -40,7 +39,7 @@ public sealed class IsolatedClusterTests : IDisposable
         var candles = PlatformCluster.Candles("SOLUSDT", 8);
         await platform.PublishAsync(candles[..3]);
         var before = await sut.GetRunnerAsync("sol_hold");
-        var host = platform.HostOf(typeof(RunnerGrain), "sol_hold")!;
+        var host = (await platform.HostOfAsync<IRunnerGrain>("sol_hold"))!;
 
         await platform.Cluster.KillSiloAsync(host);
         var after = await sut.GetRunnerAsync("sol_hold");
@@ -52,7 +51,7 @@ public sealed class IsolatedClusterTests : IDisposable
         Assert.Equal(before.PositionQuantity, after.PositionQuantity);
         Assert.Equal(before.EntryPrice, after.EntryPrice);
         Assert.Equal(before.OrdersFilled, after.OrdersFilled);
-        Assert.NotEqual(host.Metadata.Name, after.Silo);
+        Assert.NotEqual(platform.NameOf(host), after.Silo);
         Assert.True(after.Deployment.Epoch > before.Deployment.Epoch, $"epoch {after.Deployment.Epoch} after {before.Deployment.Epoch}");
         Assert.Equal(1m, later.PositionQuantity);
         Assert.Equal(candles[^1].CloseTime, later.LastEventTime);
@@ -67,7 +66,7 @@ public sealed class IsolatedClusterTests : IDisposable
         var sut = platform.Registry;
         var definition = Definitions.Runner("link_fenced", "LINKUSDT", _scripts.Cycle, "hold=1", account: account);
         var first = await sut.AddRunnerAsync(definition);
-        var host = platform.HostOf(typeof(RunnerGrain), "link_fenced")!;
+        var host = (await platform.HostOfAsync<IRunnerGrain>("link_fenced"))!;
         // The first activation's pipeline, as if it survived on a partitioned silo.
         var stale = await RunnerTrader.CreateAsync(platform.Grains, definition, null, "stale", StrategyCatalog.Default, first.Deployment);
 
@@ -102,18 +101,10 @@ public sealed class IsolatedClusterTests : IDisposable
         await using var platform = await PlatformCluster.StartAsync();
         var live1 = platform.Silo("live1");
         var feed = platform.Grains.GetGrain<IMarketFeedGrain>("UNIUSDT");
-        PlacementHint.Set(live1.Address);
-        try
-        {
-            await feed.StartAsync(new FeedDefinition("UNIUSDT", FeedSourceKind.Simulated, Speed: 0, Seed: 3));
-        }
-        finally
-        {
-            PlacementHint.Clear();
-        }
+        await PlatformCluster.OnSiloAsync(live1, () => feed.StartAsync(new FeedDefinition("UNIUSDT", FeedSourceKind.Simulated, Speed: 0, Seed: 3)));
 
         await platform.Registry.AddRunnerAsync(Definitions.Runner("uni_feed", "UNIUSDT", _scripts.Cycle, "hold=2"));
-        Assert.Same(live1, platform.HostOf(typeof(RunnerGrain), "uni_feed"));
+        Assert.Same(live1, (await platform.HostOfAsync<IRunnerGrain>("uni_feed")));
         await Wait.UntilAsync(async () => (await platform.Registry.GetRunnerAsync("uni_feed")).BarsProcessed >= 100, "100 bars reached the runner");
         var before = await platform.Registry.GetRunnerAsync("uni_feed");
 
@@ -151,20 +142,12 @@ public sealed class IsolatedClusterTests : IDisposable
         Assert.Equal(300, qnt.Bars);
     }
 
-    private static async Task RunOnAsync(PlatformCluster platform, string key, string data, Hive.Runtime.Hosting.Silo silo)
+    private static async Task RunOnAsync(PlatformCluster platform, string key, string data, InProcessSiloHandle silo)
     {
-        PlacementHint.Set(silo.Address);
-        try
-        {
-            var result = await platform.Grains.GetGrain<IBacktestGrain>(key).RunAsync(Request(data));
-            Assert.Equal(silo.Metadata.Name, result.Silo);
-        }
-        finally
-        {
-            PlacementHint.Clear();
-        }
+        var result = await PlatformCluster.OnSiloAsync(silo, () => platform.Grains.GetGrain<IBacktestGrain>(key).RunAsync(Request(data)));
+        Assert.Equal(platform.NameOf(silo), result.Silo);
 
-        await Wait.UntilAsync(() => Task.FromResult(platform.HostOf(typeof(BacktestGrain), key) is null), $"backtest {key} deactivated");
+        await Wait.UntilAsync(async () => await platform.HostOfAsync<IBacktestGrain>(key) is null, $"backtest {key} deactivated");
     }
 
     private static async Task<BacktestResult> RunWithAffinityAsync(PlatformCluster platform, string key, string data)
@@ -183,7 +166,7 @@ public sealed class IsolatedClusterTests : IDisposable
     [Fact]
     public async Task OnNextAsync_TicksWithoutFillOrStop_DoNotWriteRunnerState()
     {
-        var storage = new CountingGrainStorage();
+        var storage = new SharedGrainStorage();
         await using var platform = await PlatformCluster.StartAsync(storage);
         var dithering = _scripts.Write("dither.lua", """
             function detect_opportunity(m, context, indicators) return { reason = "maybe" } end
@@ -192,8 +175,8 @@ public sealed class IsolatedClusterTests : IDisposable
             """);
         await platform.Registry.AddRunnerAsync(Definitions.Runner("vet_dither", "VETUSDT", dithering));
         await platform.Registry.AddRunnerAsync(Definitions.Runner("vet_trade", "VETUSDT", _scripts.Cycle, "hold=2"));
-        var dither = new GrainId(GrainId.TypeNameOf(typeof(RunnerGrain)), "vet_dither");
-        var trade = new GrainId(GrainId.TypeNameOf(typeof(RunnerGrain)), "vet_trade");
+        var dither = platform.Grains.GetGrain<IRunnerGrain>("vet_dither").GetGrainId();
+        var trade = platform.Grains.GetGrain<IRunnerGrain>("vet_trade").GetGrainId();
         var ditherBefore = storage.WritesOf(dither);
         var tradeBefore = storage.WritesOf(trade);
 

@@ -1,9 +1,9 @@
 using Hive.Grains.Backtests;
 using Hive.Grains.Feeds;
 using Hive.Grains.Gateway;
+using Hive.Grains.Placement;
 using Hive.Grains.Runners;
-using Hive.Runtime.Cluster;
-using Hive.Runtime.Placement;
+using Orleans.TestingHost;
 
 namespace Hive.Grains.Tests.Platform;
 
@@ -25,11 +25,15 @@ public sealed class PlacementTests(PlatformClusterFixture fixture)
         await _platform.Grains.GetGrain<IMarketFeedGrain>("ETCUSDT").StartAsync(new FeedDefinition("ETCUSDT", FeedSourceKind.Simulated, Speed: 1));
         await _platform.PublishAsync(PlatformCluster.Candles("FILUSDT", 4));
 
-        var hosts = Enumerable.Range(0, 6).Select(i => _platform.HostOf(typeof(RunnerGrain), $"place_{i}"))
-            .Append(_platform.HostOf(typeof(MarketFeedGrain), "ETCUSDT"))
-            .Append(_platform.HostOf(typeof(GatewayGrain), "acct-place"))
-            .ToList();
-        Assert.All(hosts, h => Assert.Equal(SiloRoles.Live, h?.Metadata.Role));
+        var hosts = new List<InProcessSiloHandle?>();
+        for (var i = 0; i < 6; i++)
+        {
+            hosts.Add(await _platform.HostOfAsync<IRunnerGrain>($"place_{i}"));
+        }
+
+        hosts.Add(await _platform.HostOfAsync<IMarketFeedGrain>("ETCUSDT"));
+        hosts.Add(await _platform.HostOfAsync<IGatewayGrain>("acct-place"));
+        Assert.All(hosts, h => Assert.Equal(SiloRoles.Live, h is null ? null : _platform.RoleOf(h)));
         await _platform.Grains.GetGrain<IMarketFeedGrain>("ETCUSDT").StopAsync();
     }
 
@@ -49,8 +53,8 @@ public sealed class PlacementTests(PlatformClusterFixture fixture)
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Same(live1, _platform.HostOf(typeof(RunnerGrain), $"egld_{i}"));
-            Assert.Same(live0, _platform.HostOf(typeof(RunnerGrain), $"enj_{i}"));
+            Assert.Same(live1, (await _platform.HostOfAsync<IRunnerGrain>($"egld_{i}")));
+            Assert.Same(live0, (await _platform.HostOfAsync<IRunnerGrain>($"enj_{i}")));
         }
 
         await _platform.Grains.GetGrain<IMarketFeedGrain>("EGLDUSDT").StopAsync();
@@ -67,22 +71,14 @@ public sealed class PlacementTests(PlatformClusterFixture fixture)
             var result = await sut.RunAsync(new BacktestRequest([], ["BTCUSDT:200:3"], [Definitions.Runner("bt", "BTCUSDT", "ema-cross", "fast=3,slow=8")]));
 
             Assert.Equal("data0", result.Silo);
-            Assert.Equal(SiloRoles.Data, _platform.Silo(result.Silo).Metadata.Role);
+            Assert.Equal(SiloRoles.Data, _platform.RoleOf(_platform.Silo(result.Silo)));
         }
     }
 
-    private async Task StartFeedOnAsync(string symbol, Hive.Runtime.Hosting.Silo silo)
+    private async Task StartFeedOnAsync(string symbol, InProcessSiloHandle silo)
     {
-        PlacementHint.Set(silo.Address);
-        try
-        {
-            await _platform.Grains.GetGrain<IMarketFeedGrain>(symbol).StartAsync(new FeedDefinition(symbol, FeedSourceKind.Simulated, Speed: 1));
-        }
-        finally
-        {
-            PlacementHint.Clear();
-        }
+        await PlatformCluster.OnSiloAsync(silo, () => _platform.Grains.GetGrain<IMarketFeedGrain>(symbol).StartAsync(new FeedDefinition(symbol, FeedSourceKind.Simulated, Speed: 1)));
 
-        Assert.Same(silo, _platform.HostOf(typeof(MarketFeedGrain), symbol));
+        Assert.Same(silo, (await _platform.HostOfAsync<IMarketFeedGrain>(symbol)));
     }
 }

@@ -2,76 +2,136 @@ using Hive.Grains.Feeds;
 using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
+using Hive.Grains.Placement;
 using Hive.Grains.Runners;
-using Hive.Runtime;
-using Hive.Runtime.Cluster;
-using Hive.Runtime.Hosting;
-using Hive.Runtime.Storage;
-using Hive.Runtime.Testing;
+using Hive.Grains.Streaming;
 using Hive.Trading.Market;
 using Hive.Trading.Market.Sources;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Runtime;
+using Orleans.Runtime.Placement;
+using Orleans.TestingHost;
 
 namespace Hive.Grains.Tests.Platform;
 
 /// <summary>
-/// A platform test cluster wired with <see cref="HivePlatformExtensions.AddHivePlatform"/>: silos of roles control,
-/// live and data (the first one started is the entry point of <see cref="TestCluster.GrainFactory"/>), one in-memory
-/// ledger and one paper broker shared by every silo, shared in-memory grain state.
+/// A platform cluster on Orleans' <see cref="InProcessTestCluster"/>, wired with
+/// <see cref="HivePlatformExtensions.AddHivePlatform"/>: silos named and roled as asked (default control0, live0, live1,
+/// data0), one in-memory ledger, one paper broker and one <see cref="SharedGrainStorage"/> shared by every silo, as in
+/// one process. Calls go through the cluster's client.
 /// </summary>
 public sealed class PlatformCluster : IAsyncDisposable
 {
-    private PlatformCluster(TestCluster cluster, InMemoryLedger ledger, PaperBroker broker)
+    private static readonly (string Name, string Role)[] DefaultSilos =
+        [("control0", SiloRoles.Control), ("live0", SiloRoles.Live), ("live1", SiloRoles.Live), ("data0", SiloRoles.Data)];
+
+    private readonly (string Name, string Role)[] _silos;
+
+    private PlatformCluster(InProcessTestCluster cluster, (string Name, string Role)[] silos, SharedGrainStorage storage, InMemoryLedger ledger, PaperBroker broker)
     {
         Cluster = cluster;
+        _silos = silos;
+        Storage = storage;
         Ledger = ledger;
         Broker = broker;
     }
 
-    public TestCluster Cluster { get; }
+    public InProcessTestCluster Cluster { get; }
+
+    public SharedGrainStorage Storage { get; }
 
     public InMemoryLedger Ledger { get; }
 
     public PaperBroker Broker { get; }
 
-    public IGrainFactory Grains => Cluster.GrainFactory;
+    public IGrainFactory Grains => Cluster.Client;
 
     public IRunnerRegistryGrain Registry => Grains.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
 
     /// <summary>Starts silos named after their role: <c>control0</c>, <c>live0</c>, <c>live1</c>, <c>data0</c> by default.</summary>
-    public static Task<PlatformCluster> StartAsync(params (string Name, string Role)[] silos) => StartAsync(new MemoryGrainStorage(), silos);
+    public static Task<PlatformCluster> StartAsync(params (string Name, string Role)[] silos) => StartAsync(new SharedGrainStorage(), silos);
 
-    /// <summary>Starts the silos with <paramref name="storage"/> as every silo's grain storage.</summary>
-    public static async Task<PlatformCluster> StartAsync(IGrainStorage storage, params (string Name, string Role)[] silos)
+    /// <summary>Starts the silos with <paramref name="storage"/> as the platform storage of every silo.</summary>
+    public static Task<PlatformCluster> StartAsync(SharedGrainStorage storage, params (string Name, string Role)[] silos) =>
+        StartAsync(storage, new InMemoryLedger(), new PaperBroker(), null, silos);
+
+    /// <summary>Starts the silos with shared <paramref name="storage"/>, <paramref name="ledger"/> and <paramref name="broker"/>.</summary>
+    public static async Task<PlatformCluster> StartAsync(
+        SharedGrainStorage storage, InMemoryLedger ledger, PaperBroker broker, Hive.Grains.Gateway.GatewayOptions? gateway, params (string Name, string Role)[] silos)
     {
         if (silos.Length == 0)
         {
-            silos = [("control0", SiloRoles.Control), ("live0", SiloRoles.Live), ("live1", SiloRoles.Live), ("data0", SiloRoles.Data)];
+            silos = DefaultSilos;
         }
 
-        var ledger = new InMemoryLedger();
-        var broker = new PaperBroker();
-        var options = new TestClusterOptions
+        var builder = new InProcessTestClusterBuilder((short)silos.Length);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((options, silo) =>
         {
-            DefaultStorage = storage,
-            ConfigureSilo = silo => silo.AddHivePlatform().AddHiveLedger(ledger).AddHiveGateway(broker),
-        };
-        foreach (var (name, role) in silos)
-        {
-            options.Silos.Add(new TestSiloOptions(name, role));
-        }
-
-        return new PlatformCluster(await TestCluster.StartAsync(options), ledger, broker);
+            var (name, role) = SpecOf(silos, options.SiloName);
+            silo.Services.PostConfigure<SiloOptions>(o => o.SiloName = name);
+            silo.AddHivePlatform(o =>
+            {
+                o.Role = role;
+                o.Tags.Add(role == SiloRoles.Live ? "low_latency" : role == SiloRoles.Data ? "high_ram" : "region=test");
+                o.Storage = storage;
+            });
+            silo.AddHiveLedger(ledger);
+            silo.AddHiveGateway(broker, gateway);
+        });
+        builder.ConfigureClient(client => client.AddHiveMarketStreams(MarketStreams.ProviderName, null));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new PlatformCluster(cluster, silos, storage, ledger, broker);
     }
 
-    public Silo Silo(string name) => Cluster.Silos.Single(s => s.Metadata.Name == name);
+    /// <summary>The silo named <paramref name="name"/>.</summary>
+    public InProcessSiloHandle Silo(string name) => Cluster.Silos.Single(s => NameOf(s) == name);
 
-    /// <summary>The silo hosting the activation of <paramref name="grainClass"/> with <paramref name="key"/>, or null.</summary>
-    public Silo? HostOf(Type grainClass, string key) => Cluster.FindHost(new GrainId(GrainId.TypeNameOf(grainClass), key));
+    /// <summary>The name a silo was given (<c>live0</c>), not the test cluster's instance name.</summary>
+    public string NameOf(InProcessSiloHandle silo) => SpecOf(_silos, silo.Name).Name;
 
-    /// <summary>Publishes <paramref name="candles"/> on <c>market/SYMBOL</c> from the control silo, awaiting every subscriber.</summary>
+    /// <summary>The silo hosting the activation of <typeparamref name="TGrain"/> with <paramref name="key"/>, or null.</summary>
+    public async Task<InProcessSiloHandle?> HostOfAsync<TGrain>(string key)
+        where TGrain : IGrainWithStringKey
+    {
+        var address = await Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(Grains.GetGrain<TGrain>(key));
+        return address is null ? null : Cluster.Silos.FirstOrDefault(s => s.SiloAddress.Equals(address));
+    }
+
+    /// <summary>A grain factory whose calls start at <paramref name="silo"/>.</summary>
+    public static IGrainFactory FactoryOf(InProcessSiloHandle silo) => silo.ServiceProvider.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Kills <paramref name="silo"/> (no graceful shutdown) and waits until the others have declared it dead.</summary>
+    public async Task KillSiloAsync(InProcessSiloHandle silo)
+    {
+        await Cluster.KillSiloAsync(silo);
+        await Cluster.WaitForLivenessToStabilizeAsync(didKill: true);
+    }
+
+    /// <summary>The role a silo was given.</summary>
+    public string RoleOf(InProcessSiloHandle silo) => SpecOf(_silos, silo.Name).Role;
+
+    /// <summary>Makes the calls of <paramref name="call"/> place new activations on <paramref name="silo"/>.</summary>
+    public static async Task<T> OnSiloAsync<T>(InProcessSiloHandle silo, Func<Task<T>> call)
+    {
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo.SiloAddress);
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+    }
+
+    /// <summary>Publishes <paramref name="candles"/> on <c>market/SYMBOL</c> from the client, awaiting every subscriber.</summary>
     public async Task PublishAsync(IReadOnlyList<Candle> candles)
     {
-        var stream = Cluster.Primary.GetStreamProvider(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(candles[0].Symbol));
+        var stream = Cluster.Client.GetStreamProvider(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(candles[0].Symbol));
         foreach (var candle in candles)
         {
             await stream.OnNextAsync(MarketEvent.FromCandle(candle)).Within();
@@ -82,4 +142,11 @@ public sealed class PlatformCluster : IAsyncDisposable
         RandomWalkMarketDataSource.GenerateCandles(symbol, count, new RandomWalkOptions { Seed = seed });
 
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+
+    // Test cluster silos are named Silo_0, Silo_1, … in start order; additional silos beyond the list are live.
+    private static (string Name, string Role) SpecOf((string Name, string Role)[] silos, string instanceName)
+    {
+        var index = int.Parse(instanceName[(instanceName.LastIndexOf('_') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        return index < silos.Length ? silos[index] : ($"extra{index}", SiloRoles.Live);
+    }
 }

@@ -52,7 +52,7 @@ public sealed class RunnerRegistryTests(PlatformClusterFixture fixture)
         Assert.Equal(["dot_keep"], await Sut.RunnersForSymbolAsync("DOTUSDT"));
         var error = await Assert.ThrowsAsync<RunnerRegistryException>(() => Sut.GetRunnerAsync("dot_drop"));
         Assert.Contains("dot_drop", error.Message, StringComparison.Ordinal);
-        await Wait.UntilAsync(() => Task.FromResult(_platform.HostOf(typeof(RunnerGrain), "dot_drop") is null), "the removed runner deactivated");
+        await Wait.UntilAsync(async () => await _platform.HostOfAsync<IRunnerGrain>("dot_drop") is null, "the removed runner deactivated");
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class RunnerRegistryTests(PlatformClusterFixture fixture)
         await _platform.PublishAsync(candles[..3]);
         var first = await Sut.GetRunnerAsync("mana_again");
         await Sut.RemoveRunnerAsync("mana_again");
-        await Wait.UntilAsync(() => Task.FromResult(_platform.HostOf(typeof(RunnerGrain), "mana_again") is null), "the removed runner deactivated");
+        await Wait.UntilAsync(async () => await _platform.HostOfAsync<IRunnerGrain>("mana_again") is null, "the removed runner deactivated");
 
         var again = await Sut.AddRunnerAsync(Definitions.Runner("mana_again", "MANAUSDT", _scripts.Cycle, "hold=2"));
         await _platform.PublishAsync(candles[3..]);
