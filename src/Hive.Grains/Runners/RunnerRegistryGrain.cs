@@ -1,5 +1,6 @@
 using Hive.Grains.Hosting;
 using Hive.Grains.Placement;
+using Hive.Grains.Storage;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
 using Microsoft.Extensions.Logging;
@@ -84,8 +85,16 @@ internal sealed class RunnerRegistryGrain(
     public async Task<RunnerStatus> GetRunnerAsync(string runnerId)
     {
         var definition = Require(runnerId);
-        using var affinity = PlacementAffinity.ForSymbol(definition.Symbol);
-        return await GrainFactory.GetGrain<IRunnerGrain>(runnerId).GetStatusAsync();
+        try
+        {
+            using var affinity = PlacementAffinity.ForSymbol(definition.Symbol);
+            return await GrainFactory.GetGrain<IRunnerGrain>(runnerId).GetStatusAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An activation that cannot start (a corrupt state file, no live silo) is reported with its cause.
+            throw new RunnerRegistryException($"runner '{runnerId}' could not be activated: {Describe(ex)}");
+        }
     }
 
     public async Task<IReadOnlyList<RunnerStatus>> HealthCheckAsync()
@@ -136,5 +145,17 @@ internal sealed class RunnerRegistryGrain(
         Find(runnerId) ?? throw new RunnerRegistryException(
             $"no runner '{runnerId}'; known: {(state.State.Runners.Count == 0 ? "none" : string.Join(", ", state.State.Runners.Select(r => r.RunnerId)))}");
 
-    private static string Describe(Exception ex) => ex is PlacementRequirementException ? ex.Message : ex.GetBaseException().Message;
+    // The message that names the problem: Hive's own exceptions say it themselves; otherwise the innermost cause.
+    private static string Describe(Exception ex)
+    {
+        for (var current = ex; current is not null; current = current.InnerException)
+        {
+            if (current is PlacementRequirementException or GrainStateCorruptException or RunnerRegistryException)
+            {
+                return current.Message;
+            }
+        }
+
+        return ex.GetBaseException().Message;
+    }
 }

@@ -3,8 +3,6 @@ using BenchmarkDotNet.Attributes;
 using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
-using Hive.Runtime.Cluster;
-using Hive.Runtime.Testing;
 using Hive.Trading.Execution;
 using Hive.Trading.Market;
 
@@ -21,7 +19,7 @@ public class GatewayBenchmarks
     private const int Ids = 1 << 16;
     private readonly string[] _ids = new string[Ids];
     private readonly MarketData _market = new("BTCUSDT", 1_700_000_000_000, 100, 102, 98, 100, 10, 99, 101);
-    private TestCluster _cluster = null!;
+    private BenchSilo _silo = null!;
     private IGatewayGrain _gateway = null!;
     private DeploymentId _current;
     private DeploymentId _stale;
@@ -37,20 +35,14 @@ public class GatewayBenchmarks
 
         var broker = new PaperBroker(recentOrderCapacity: 1024);
         var options = new GatewayOptions { IdempotencyCapacity = 1024 };
-        var cluster = new TestClusterOptions
-        {
-            ConfigureSilo = silo => silo.AddHivePlatform(o => o.RegisterLuaStrategies = false)
-                .AddHiveLedger(new DiscardingLedger()).AddHiveGateway(broker, options),
-        };
-        cluster.Silos.Add(new TestSiloOptions("bench", SiloRoles.Live));
-        _cluster = TestCluster.StartAsync(cluster).GetAwaiter().GetResult();
-        _gateway = _cluster.GrainFactory.GetGrain<IGatewayGrain>("bench");
+        _silo = BenchSilo.StartAsync(new DiscardingLedger(), broker, options).GetAwaiter().GetResult();
+        _gateway = _silo.Grains.GetGrain<IGatewayGrain>("bench");
         _stale = _gateway.RegisterDeploymentAsync("bench", "a1").GetAwaiter().GetResult();
         _current = _gateway.RegisterDeploymentAsync("bench", "a2").GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Cleanup() => _silo.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>An order from the current deployment, filled (alternating buy and sell keeps the position flat).</summary>
     [Benchmark]

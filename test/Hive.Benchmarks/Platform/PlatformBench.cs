@@ -5,17 +5,16 @@ using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
 using Hive.Grains.Runners;
-using Hive.Runtime.Cluster;
-using Hive.Runtime.Streams;
-using Hive.Runtime.Testing;
 using Hive.Trading.Market;
 using Hive.Trading.Market.Sources;
 using Hive.Trading.Strategies;
+using Orleans;
+using Orleans.Streams;
 
 namespace Hive.Benchmarks.Platform;
 
 /// <summary>
-/// One live silo with the platform grains (runners, gateway with fencing and account risk, paper broker, in-memory
+/// One live Orleans silo (<see cref="BenchSilo"/>) with the platform grains (runners, gateway with fencing and account risk, paper broker, in-memory
 /// ledger and state), <c>N</c> runners on one symbol, and the symbol's stream: <see cref="PublishAsync"/> puts one
 /// closed candle on <c>market/SYMBOL</c> and completes when every runner handled it, its order (if any) went through
 /// the gateway, was filled by the paper broker, booked, recorded in the ledger and the runner's state persisted.
@@ -25,15 +24,15 @@ internal sealed class PlatformBench : IAsyncDisposable
     public const string Symbol = "BTCUSDT";
     private const int CandleCount = 50_000;
 
-    private readonly TestCluster _cluster;
+    private readonly BenchSilo _silo;
     private readonly IAsyncStream<MarketEvent> _stream;
     private readonly Candle[] _candles;
     private readonly long[] _latencies = new long[200_000];
     private long _published;
 
-    private PlatformBench(TestCluster cluster, IAsyncStream<MarketEvent> stream, string scriptPath)
+    private PlatformBench(BenchSilo silo, IAsyncStream<MarketEvent> stream, string scriptPath)
     {
-        _cluster = cluster;
+        _silo = silo;
         _stream = stream;
         ScriptPath = scriptPath;
         _candles = RandomWalkMarketDataSource.GenerateCandles(Symbol, CandleCount, new RandomWalkOptions { Seed = 7, Bars = CandleCount });
@@ -41,7 +40,7 @@ internal sealed class PlatformBench : IAsyncDisposable
 
     public string ScriptPath { get; }
 
-    public IRunnerRegistryGrain Registry => _cluster.GrainFactory.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
+    public IRunnerRegistryGrain Registry => _silo.Grains.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
 
     public static async Task<PlatformBench> StartAsync(string strategy, int runners)
     {
@@ -53,14 +52,9 @@ internal sealed class PlatformBench : IAsyncDisposable
 
         var ledger = new InMemoryLedger();
         var broker = new PaperBroker();
-        var options = new TestClusterOptions
-        {
-            ConfigureSilo = silo => silo.AddHivePlatform().AddHiveLedger(ledger).AddHiveGateway(broker),
-        };
-        options.Silos.Add(new TestSiloOptions("live", SiloRoles.Live, "low_latency"));
-        var cluster = await TestCluster.StartAsync(options);
-        var stream = cluster.Primary.GetStreamProvider(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(Symbol));
-        var bench = new PlatformBench(cluster, stream, script);
+        var silo = await BenchSilo.StartAsync(ledger, broker);
+        var stream = silo.Streams(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(Symbol));
+        var bench = new PlatformBench(silo, stream, script);
         var name = strategy switch
         {
             "lua" => script,
@@ -127,7 +121,7 @@ internal sealed class PlatformBench : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _cluster.DisposeAsync();
+        await _silo.DisposeAsync();
         File.Delete(ScriptPath);
     }
 

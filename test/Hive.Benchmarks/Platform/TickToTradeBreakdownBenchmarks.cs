@@ -1,18 +1,17 @@
 using System.Globalization;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
 using Hive.Grains.Runners;
-using Hive.Runtime;
-using Hive.Runtime.Cluster;
-using Hive.Runtime.Storage;
-using Hive.Runtime.Testing;
 using Hive.Trading.Execution;
 using Hive.Trading.Market;
 using Hive.Trading.Market.Sources;
 using Hive.Trading.Runners;
+using Hive.Grains.Storage;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Hive.Benchmarks.Platform;
 
@@ -25,29 +24,25 @@ namespace Hive.Benchmarks.Platform;
 public class TickToTradeBreakdownBenchmarks
 {
     private const int Cycle = 3;
-    private TestCluster _cluster = null!;
+    private BenchSilo _silo = null!;
     private IGatewayGrain _gateway = null!;
     private DeploymentId _deployment;
     private RunnerCore _core = null!;
     private Candle[] _candles = null!;
     private MarketData _market;
-    private MemoryGrainStorage _storage = null!;
+    private FileGrainStorage _storage = null!;
+    private string _directory = null!;
     private RunnerGrainState _state = null!;
-    private readonly GrainId _grainId = new("runner", "core");
-    private string? _etag;
+    private readonly GrainId _grainId = GrainId.Create("runner", "core");
+    private readonly GrainState<RunnerGrainState> _grainState = new();
     private long _orders;
     private int _tick;
 
     [GlobalSetup]
     public void Setup()
     {
-        var options = new TestClusterOptions
-        {
-            ConfigureSilo = silo => silo.AddHivePlatform().AddHiveLedger(new InMemoryLedger()).AddHiveGateway(new PaperBroker()),
-        };
-        options.Silos.Add(new TestSiloOptions("live", SiloRoles.Live, "low_latency"));
-        _cluster = TestCluster.StartAsync(options).GetAwaiter().GetResult();
-        _gateway = _cluster.GrainFactory.GetGrain<IGatewayGrain>("paper");
+        _silo = BenchSilo.StartAsync().GetAwaiter().GetResult();
+        _gateway = _silo.Grains.GetGrain<IGatewayGrain>("paper");
         _deployment = _gateway.RegisterDeploymentAsync("direct", "bench").GetAwaiter().GetResult();
 
         _candles = RandomWalkMarketDataSource.GenerateCandles(PlatformBench.Symbol, 50_000, new RandomWalkOptions { Seed = 7, Bars = 50_000 });
@@ -59,12 +54,18 @@ public class TickToTradeBreakdownBenchmarks
             _core.OnCandle(_candles[i]);
         }
 
-        _storage = new MemoryGrainStorage();
+        _directory = Directory.CreateTempSubdirectory("hive-bench-state-").FullName;
+        _storage = new FileGrainStorage(_directory);
         _state = new RunnerGrainState { Definition = definition, Snapshot = PersistedRunnerSnapshot.From(_core.CreateSnapshot()), OrdersFilled = 10 };
+        _grainState.State = _state;
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Cleanup()
+    {
+        _silo.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Directory.Delete(_directory, recursive: true);
+    }
 
     /// <summary>The trading core alone, per tick: strategy, state machine, runner risk, paper fill, booking (2 orders per 3 ticks).</summary>
     [Benchmark(OperationsPerInvoke = Cycle)]
@@ -92,13 +93,12 @@ public class TickToTradeBreakdownBenchmarks
         return await _gateway.SubmitOrderAsync(_deployment, order, _market);
     }
 
-    /// <summary>The runner's state write after a fill or transition: snapshot, JSON, storage write.</summary>
+    /// <summary>The runner's state write after a fill or transition: snapshot, JSON, atomic file replace (embedded default).</summary>
     [Benchmark]
-    public async Task<string> PersistState()
+    public async Task<string?> PersistState()
     {
         _state.Snapshot = PersistedRunnerSnapshot.From(_core.CreateSnapshot());
-        var json = JsonSerializer.SerializeToUtf8Bytes(_state);
-        _etag = await _storage.WriteAsync("runner", _grainId, json, _etag);
-        return _etag;
+        await _storage.WriteStateAsync("runner", _grainId, _grainState);
+        return _grainState.ETag;
     }
 }

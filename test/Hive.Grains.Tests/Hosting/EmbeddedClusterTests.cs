@@ -2,6 +2,7 @@ using Hive.Grains.Feeds;
 using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
 using Hive.Grains.Placement;
+using Hive.Grains.Runners;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Orleans.Runtime.MembershipService.SiloMetadata;
@@ -82,5 +83,36 @@ public sealed class EmbeddedClusterTests : IDisposable
         var error = await Assert.ThrowsAsync<IOException>(() => EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory }));
 
         Assert.Contains("in use by another Hive cluster", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_OneRunnerStateFileTruncated_OnlyThatRunnerFailsNamingTheFile()
+    {
+        var runners = new[] { "corrupt_me", "healthy" };
+        await using (var first = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory }))
+        {
+            var registry = first.GrainFactory.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
+            foreach (var id in runners)
+            {
+                await registry.AddRunnerAsync(new RunnerDefinition(id, "BTCUSDT", "ema-cross", new Dictionary<string, string>()));
+            }
+
+            await first.StopAsync();
+        }
+
+        var file = Directory.GetFiles(Path.Combine(_directory, "state"), "corrupt_me.json", SearchOption.AllDirectories).Single();
+        var text = await File.ReadAllTextAsync(file);
+        await File.WriteAllTextAsync(file, text[..(text.Length / 2)]);
+
+        await using var sut = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory });
+        var again = sut.GrainFactory.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
+        var error = await Assert.ThrowsAsync<RunnerRegistryException>(() => again.GetRunnerAsync("corrupt_me"));
+        var healthy = await again.GetRunnerAsync("healthy");
+
+        Assert.Contains("runner 'corrupt_me' could not be activated", error.Message, StringComparison.Ordinal);
+        Assert.Contains(file, error.Message, StringComparison.Ordinal);
+        Assert.Contains("is corrupt", error.Message, StringComparison.Ordinal);
+        Assert.Equal("ema-cross", healthy.Strategy);
+        Assert.Null(healthy.StoppedReason);
     }
 }

@@ -73,7 +73,18 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
 
             foreach (var definition in stored.Values.OrderBy(d => d.RunnerId, StringComparer.Ordinal))
             {
-                var status = await registry.GetRunnerAsync(definition.RunnerId);
+                RunnerStatus status;
+                try
+                {
+                    status = await registry.GetRunnerAsync(definition.RunnerId);
+                }
+                catch (RunnerRegistryException ex)
+                {
+                    // One runner that cannot resume (its state file is corrupt) does not stop the others.
+                    console.MarkupLine($"[red]could not resume[/] {Markup.Escape(definition.RunnerId)} on {Markup.Escape(definition.Symbol)}: {Markup.Escape(ex.Message)}");
+                    continue;
+                }
+
                 resumed.Add(status);
                 console.MarkupLine(Markup.Escape(DescribeResumed(status, fileRunners.Contains(status.RunnerId) ? null : args.RunnersFile)));
             }
