@@ -1,0 +1,90 @@
+namespace Hive.Grains.Tests.Streaming;
+
+/// <summary>
+/// What one test subscriber grain saw, kept outside the grain so that it survives deactivation and silo kills (all
+/// silos of the test cluster run in this process), and how the grain behaves (failing, gated, batch observer).
+/// </summary>
+internal sealed class SubscriberProbe
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SubscriberProbe> Probes = new();
+
+    private readonly Lock _gate = new();
+    private readonly List<int> _received = [];
+    private readonly List<int> _batchSizes = [];
+    private readonly HashSet<Guid> _activations = [];
+    private int _resumes;
+
+    public static SubscriberProbe For(string grainKey) => Probes.GetOrAdd(grainKey, static _ => new SubscriberProbe());
+
+    /// <summary>Makes the observer throw on every event.</summary>
+    public bool Fail { get; set; }
+
+    /// <summary>Makes the observer resume with a batch observer after reactivation.</summary>
+    public bool UseBatchObserver { get; set; }
+
+    /// <summary>When set, the observer records each event and then waits for this task before completing.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
+    public int Resumes => Volatile.Read(ref _resumes);
+
+    public int[] Received
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _received];
+            }
+        }
+    }
+
+    public int[] BatchSizes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _batchSizes];
+            }
+        }
+    }
+
+    public int Activations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _activations.Count;
+            }
+        }
+    }
+
+    public void Activated(Guid activation)
+    {
+        lock (_gate)
+        {
+            _activations.Add(activation);
+        }
+    }
+
+    public void Resumed() => Interlocked.Increment(ref _resumes);
+
+    public void Record(int sequence)
+    {
+        lock (_gate)
+        {
+            _received.Add(sequence);
+        }
+    }
+
+    public void RecordBatch(IEnumerable<int> sequences)
+    {
+        lock (_gate)
+        {
+            var before = _received.Count;
+            _received.AddRange(sequences);
+            _batchSizes.Add(_received.Count - before);
+        }
+    }
+}
