@@ -178,6 +178,27 @@ public sealed class MarketStreamProviderTests(StreamClusterFixture fixture)
     }
 
     [Fact]
+    public async Task OnNextAsync_SubscriberFailsToActivateTwice_HubRetriesAndDeliversInOrder()
+    {
+        const string symbol = "RETRY";
+        var subscriber = fixture.Subscriber("retry-a");
+        var probe = SubscriberProbe.For("retry-a");
+        await subscriber.Subscribe(Provider, symbol);
+        var sut = fixture.Stream(symbol);
+        await sut.OnNextAsync(new TestTick(1));
+        await subscriber.Deactivate();
+        await fixture.Cluster.WaitForDeactivationAsync(subscriber);
+
+        probe.ActivationFailures = 2;
+        await sut.OnNextAsync(new TestTick(2));
+        await sut.OnNextAsync(new TestTick(3));
+
+        Assert.Equal(0, probe.ActivationFailures);
+        Assert.Equal([1, 2, 3], probe.Received);
+        Assert.Equal(1, probe.Resumes);
+    }
+
+    [Fact]
     public async Task OnNextAsync_SubscriberSiloKilled_GrainComesBackOnAnotherSiloWithItsHandleResumed()
     {
         const string symbol = "KILL";

@@ -15,6 +15,11 @@ internal sealed class StreamSubscriberGrain : Grain, IStreamSubscriberGrain, ISt
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _probe = SubscriberProbe.For(this.GetPrimaryKeyString());
+        if (_probe.TakeActivationFailure())
+        {
+            throw new InvalidOperationException($"Subscriber {this.GetPrimaryKeyString()} fails to activate on purpose.");
+        }
+
         _probe.Activated(Guid.NewGuid());
         return Task.CompletedTask;
     }

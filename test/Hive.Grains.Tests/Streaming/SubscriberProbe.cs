@@ -13,6 +13,7 @@ internal sealed class SubscriberProbe
     private readonly List<int> _batchSizes = [];
     private readonly HashSet<Guid> _activations = [];
     private int _resumes;
+    private int _activationFailures;
 
     public static SubscriberProbe For(string grainKey) => Probes.GetOrAdd(grainKey, static _ => new SubscriberProbe());
 
@@ -26,6 +27,31 @@ internal sealed class SubscriberProbe
     public TaskCompletionSource? Hold { get; set; }
 
     public int Resumes => Volatile.Read(ref _resumes);
+
+    /// <summary>How many of the next activations fail (OnActivateAsync throws).</summary>
+    public int ActivationFailures
+    {
+        get => Volatile.Read(ref _activationFailures);
+        set => Volatile.Write(ref _activationFailures, value);
+    }
+
+    /// <summary>Counts one activation failure down; true when this activation must fail.</summary>
+    public bool TakeActivationFailure()
+    {
+        var current = Volatile.Read(ref _activationFailures);
+        while (current > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _activationFailures, current - 1, current);
+            if (seen == current)
+            {
+                return true;
+            }
+
+            current = seen;
+        }
+
+        return false;
+    }
 
     public int[] Received
     {
