@@ -15,19 +15,19 @@ internal interface IMarketStreamHubGrain<T> : IGrainWithStringKey
 {
     /// <summary>Delivers <paramref name="item"/> to every subscriber; completes when each has taken it or given up.</summary>
     [Alias("publish")]
-    Task Publish(Immutable<T> item);
+    ValueTask Publish(Immutable<T> item);
 
     /// <summary>Delivers <paramref name="items"/> to every subscriber in one call per subscriber.</summary>
     [Alias("publish-batch")]
-    Task PublishBatch(Immutable<T[]> items);
+    ValueTask PublishBatch(Immutable<T[]> items);
 
     /// <summary>Tells every subscriber that the producer completed the stream.</summary>
     [Alias("complete")]
-    Task Complete();
+    ValueTask Complete();
 
     /// <summary>Tells every subscriber that the producer failed.</summary>
     [Alias("fail")]
-    Task Fail(Exception error);
+    ValueTask Fail(Exception error);
 
     // Subscription management interleaves with a publish in progress: a subscriber that (re)subscribes from inside
     // a delivery, or from OnSubscribed, must not wait for the publish that is waiting for it.

@@ -19,21 +19,21 @@ internal sealed class MarketStream<T>(MarketStreamProvider provider, StreamId st
     internal IMarketStreamHubGrain<T> Hub => hub;
 
     // The token of a producer is ignored: the push provider keeps no log to position events in.
-    public Task OnNextAsync(T item, StreamSequenceToken? token = null) => hub.Publish(new Immutable<T>(item));
+    public Task OnNextAsync(T item, StreamSequenceToken? token = null) => hub.Publish(new Immutable<T>(item)).AsTask();
 
     public Task OnNextBatchAsync(IEnumerable<T> batch, StreamSequenceToken? token = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
         T[] items = batch as T[] ?? [.. batch];
-        return items.Length == 0 ? Task.CompletedTask : hub.PublishBatch(new Immutable<T[]>(items));
+        return items.Length == 0 ? Task.CompletedTask : hub.PublishBatch(new Immutable<T[]>(items)).AsTask();
     }
 
-    public Task OnCompletedAsync() => hub.Complete();
+    public Task OnCompletedAsync() => hub.Complete().AsTask();
 
     public Task OnErrorAsync(Exception ex)
     {
         ArgumentNullException.ThrowIfNull(ex);
-        return hub.Fail(ex);
+        return hub.Fail(ex).AsTask();
     }
 
     public Task<StreamSubscriptionHandle<T>> SubscribeAsync(IAsyncObserver<T> observer) =>

@@ -17,11 +17,6 @@ internal sealed class MarketStreamConsumerExtension(
     IServiceProvider services,
     ILogger<MarketStreamConsumerExtension> logger) : IMarketStreamConsumerExtension
 {
-    private static readonly Task<DeliveryOutcome> DeliveredTask = Task.FromResult(DeliveryOutcome.Delivered);
-    private static readonly Task<DeliveryOutcome> UnknownHandleTask = Task.FromResult(DeliveryOutcome.UnknownHandle);
-    private static readonly Task<DeliveryOutcome> ObserverFailedTask = Task.FromResult(DeliveryOutcome.ObserverFailed);
-    private static readonly Task<DeliveryOutcome> TypeMismatchTask = Task.FromResult(DeliveryOutcome.TypeMismatch);
-
     private readonly Dictionary<Guid, ObserverSlot> _slots = [];
 
     /// <summary>Attaches (or replaces) the observer of <paramref name="handleId"/> in this activation.</summary>
@@ -30,17 +25,17 @@ internal sealed class MarketStreamConsumerExtension(
     /// <summary>Forgets the observer of <paramref name="handleId"/>.</summary>
     public void DetachObserver(Guid handleId) => _slots.Remove(handleId);
 
-    public Task<DeliveryOutcome> Deliver<T>(Guid handleId, Immutable<T> item, long sequence)
+    public ValueTask<DeliveryOutcome> Deliver<T>(Guid handleId, Immutable<T> item, long sequence)
     {
         if (!_slots.TryGetValue(handleId, out var slot))
         {
-            return UnknownHandleTask;
+            return new(DeliveryOutcome.UnknownHandle);
         }
 
         if (slot is not ObserverSlot<T> typed)
         {
             MarketStreamLog.TypeMismatch(logger, handleId, typeof(T));
-            return TypeMismatchTask;
+            return new(DeliveryOutcome.TypeMismatch);
         }
 
         Task pending;
@@ -51,39 +46,39 @@ internal sealed class MarketStreamConsumerExtension(
         catch (Exception ex)
         {
             MarketStreamLog.ObserverThrew(logger, ex, handleId);
-            return ObserverFailedTask;
+            return new(DeliveryOutcome.ObserverFailed);
         }
 
-        return pending.IsCompletedSuccessfully ? DeliveredTask : AwaitObserverAsync(pending, handleId);
+        return pending.IsCompletedSuccessfully ? new(DeliveryOutcome.Delivered) : AwaitObserverAsync(pending, handleId);
     }
 
-    public Task<DeliveryOutcome> DeliverBatch<T>(Guid handleId, Immutable<T[]> items, long sequence)
+    public ValueTask<DeliveryOutcome> DeliverBatch<T>(Guid handleId, Immutable<T[]> items, long sequence)
     {
         if (!_slots.TryGetValue(handleId, out var slot))
         {
-            return UnknownHandleTask;
+            return new(DeliveryOutcome.UnknownHandle);
         }
 
         if (slot is not ObserverSlot<T> typed)
         {
             MarketStreamLog.TypeMismatch(logger, handleId, typeof(T));
-            return TypeMismatchTask;
+            return new(DeliveryOutcome.TypeMismatch);
         }
 
         return Invoke(static (s, state) => ((ObserverSlot<T>)s).OnNextBatchAsync(state.Items, state.Sequence), typed, (Items: items.Value, Sequence: sequence), handleId);
     }
 
-    public Task<DeliveryOutcome> Complete(Guid handleId) =>
+    public ValueTask<DeliveryOutcome> Complete(Guid handleId) =>
         _slots.TryGetValue(handleId, out var slot)
             ? Invoke(static (s, _) => s.OnCompletedAsync(), slot, 0, handleId)
-            : UnknownHandleTask;
+            : new(DeliveryOutcome.UnknownHandle);
 
-    public Task<DeliveryOutcome> Fail(Guid handleId, Exception error) =>
+    public ValueTask<DeliveryOutcome> Fail(Guid handleId, Exception error) =>
         _slots.TryGetValue(handleId, out var slot)
             ? Invoke(static (s, e) => s.OnErrorAsync(e), slot, error, handleId)
-            : UnknownHandleTask;
+            : new(DeliveryOutcome.UnknownHandle);
 
-    public async Task<DeliveryOutcome> Attach(string providerName, StreamId streamId, Guid handleId)
+    public async ValueTask<DeliveryOutcome> Attach(string providerName, StreamId streamId, Guid handleId)
     {
         if (_slots.ContainsKey(handleId))
         {
@@ -109,7 +104,7 @@ internal sealed class MarketStreamConsumerExtension(
         return _slots.ContainsKey(handleId) ? DeliveryOutcome.Delivered : DeliveryOutcome.UnknownHandle;
     }
 
-    private Task<DeliveryOutcome> Invoke<TState>(Func<ObserverSlot, TState, Task> call, ObserverSlot slot, TState state, Guid handleId)
+    private ValueTask<DeliveryOutcome> Invoke<TState>(Func<ObserverSlot, TState, Task> call, ObserverSlot slot, TState state, Guid handleId)
     {
         Task pending;
         try
@@ -119,13 +114,13 @@ internal sealed class MarketStreamConsumerExtension(
         catch (Exception ex)
         {
             MarketStreamLog.ObserverThrew(logger, ex, handleId);
-            return ObserverFailedTask;
+            return new(DeliveryOutcome.ObserverFailed);
         }
 
-        return pending.IsCompletedSuccessfully ? DeliveredTask : AwaitObserverAsync(pending, handleId);
+        return pending.IsCompletedSuccessfully ? new(DeliveryOutcome.Delivered) : AwaitObserverAsync(pending, handleId);
     }
 
-    private async Task<DeliveryOutcome> AwaitObserverAsync(Task pending, Guid handleId)
+    private async ValueTask<DeliveryOutcome> AwaitObserverAsync(Task pending, Guid handleId)
     {
         try
         {

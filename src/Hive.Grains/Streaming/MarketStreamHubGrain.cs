@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -30,7 +31,7 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
     private Target[] _targets = [];
 
     // Reused by each publish (publishes never overlap); sized to the subscriber count.
-    private Task<DeliveryOutcome>[] _pending = [];
+    private ValueTask<DeliveryOutcome>[] _pending = [];
     private long _sequence;
 
     public MarketStreamHubGrain(
@@ -53,16 +54,16 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
         return Task.CompletedTask;
     }
 
-    public Task Publish(Immutable<T> item) =>
+    public ValueTask Publish(Immutable<T> item) =>
         FanOutAsync(item, static (consumer, handleId, item, sequence) => consumer.Deliver(handleId, item, sequence));
 
-    public Task PublishBatch(Immutable<T[]> items) =>
+    public ValueTask PublishBatch(Immutable<T[]> items) =>
         FanOutAsync(items, static (consumer, handleId, items, sequence) => consumer.DeliverBatch(handleId, items, sequence));
 
-    public Task Complete() =>
+    public ValueTask Complete() =>
         FanOutAsync(0, static (consumer, handleId, _, _) => consumer.Complete(handleId));
 
-    public Task Fail(Exception error) =>
+    public ValueTask Fail(Exception error) =>
         FanOutAsync(error, static (consumer, handleId, error, _) => consumer.Fail(handleId, error));
 
     public async Task<Guid> Subscribe(GrainId subscriber)
@@ -164,47 +165,42 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
         _targets = targets;
     }
 
-    private Task FanOutAsync<TArg>(TArg arg, Func<IMarketStreamConsumerExtension, Guid, TArg, long, Task<DeliveryOutcome>> send)
+    // Starts every subscriber's call, then awaits them one by one: all run in parallel, and Orleans' pooled
+    // completions are awaited directly. The pooling builder recycles this method's state between publishes.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask FanOutAsync<TArg>(TArg arg, Send<TArg> send)
     {
         var targets = _targets;
         if (targets.Length == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var sequence = ++_sequence;
-        var pending = _pending.Length == targets.Length ? _pending : _pending = new Task<DeliveryOutcome>[targets.Length];
+        var pending = _pending.Length == targets.Length ? _pending : _pending = new ValueTask<DeliveryOutcome>[targets.Length];
         for (var i = 0; i < targets.Length; i++)
         {
-            pending[i] = Send(send, targets[i], arg, sequence);
-        }
-
-        return AwaitAllAsync(targets, pending, arg, sequence, send);
-    }
-
-    private async Task AwaitAllAsync<TArg>(
-        Target[] targets,
-        Task<DeliveryOutcome>[] pending,
-        TArg arg,
-        long sequence,
-        Func<IMarketStreamConsumerExtension, Guid, TArg, long, Task<DeliveryOutcome>> send)
-    {
-        try
-        {
-            await Task.WhenAll((Task[])pending);
-        }
-        catch (Exception)
-        {
-            // Each subscriber's outcome is inspected below; one failure must not hide the others.
+            pending[i] = Start(send, targets[i], arg, sequence);
         }
 
         List<Task>? recoveries = null;
         for (var i = 0; i < targets.Length; i++)
         {
-            var task = pending[i];
-            if (!task.IsCompletedSuccessfully || task.Result != DeliveryOutcome.Delivered)
+            DeliveryOutcome outcome;
+            Exception? error = null;
+            try
             {
-                (recoveries ??= []).Add(RecoverAsync(targets[i], task, arg, sequence, send));
+                outcome = await pending[i];
+            }
+            catch (Exception ex)
+            {
+                outcome = DeliveryOutcome.Delivered;
+                error = ex;
+            }
+
+            if (error is not null || outcome != DeliveryOutcome.Delivered)
+            {
+                (recoveries ??= []).Add(RecoverAsync(targets[i], outcome, error, arg, sequence, send));
             }
         }
 
@@ -217,48 +213,42 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
 
     // The slow path of one subscriber for one event: resume its handle on a new activation, retry failed calls with
     // back-off, and give up (logged) when the subscriber itself fails or the attempts run out.
-    private async Task RecoverAsync<TArg>(
-        Target target,
-        Task<DeliveryOutcome> first,
-        TArg arg,
-        long sequence,
-        Func<IMarketStreamConsumerExtension, Guid, TArg, long, Task<DeliveryOutcome>> send)
+    private async Task RecoverAsync<TArg>(Target target, DeliveryOutcome outcome, Exception? error, TArg arg, long sequence, Send<TArg> send)
     {
         var attempt = 1;
         var delay = _options.DeliveryRetryDelay;
         var attached = false;
-        var task = first;
         while (true)
         {
-            Exception? error = null;
-            var outcome = DeliveryOutcome.Delivered;
-            try
-            {
-                outcome = await task;
-                if (outcome == DeliveryOutcome.UnknownHandle && !attached)
-                {
-                    outcome = await target.Consumer.Attach(_providerName, _streamId, target.HandleId);
-                    attached = true;
-                    if (outcome == DeliveryOutcome.Delivered)
-                    {
-                        task = Send(send, target, arg, sequence);
-                        continue;
-                    }
-                }
-            }
-            catch (Exception ex)
-            {
-                error = ex;
-            }
-
             if (error is null)
             {
-                if (outcome != DeliveryOutcome.Delivered)
+                if (outcome == DeliveryOutcome.UnknownHandle && !attached)
                 {
-                    MarketStreamLog.NotDelivered(_logger, target.Subscriber, target.HandleId, _providerName, _streamId, sequence, outcome);
+                    try
+                    {
+                        outcome = await target.Consumer.Attach(_providerName, _streamId, target.HandleId);
+                        attached = true;
+                        if (outcome == DeliveryOutcome.Delivered)
+                        {
+                            outcome = await Start(send, target, arg, sequence);
+                            continue;
+                        }
+                    }
+                    catch (Exception ex)
+                    {
+                        error = ex;
+                    }
                 }
 
-                return;
+                if (error is null)
+                {
+                    if (outcome != DeliveryOutcome.Delivered)
+                    {
+                        MarketStreamLog.NotDelivered(_logger, target.Subscriber, target.HandleId, _providerName, _streamId, sequence, outcome);
+                    }
+
+                    return;
+                }
             }
 
             if (error is GrainExtensionNotInstalledException || attempt >= _options.MaxDeliveryAttempts)
@@ -271,15 +261,19 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
             await Task.Delay(delay, _time);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxDeliveryRetryDelay.Ticks));
             attempt++;
-            task = Send(send, target, arg, sequence);
+            try
+            {
+                outcome = await Start(send, target, arg, sequence);
+                error = null;
+            }
+            catch (Exception ex)
+            {
+                error = ex;
+            }
         }
     }
 
-    private static Task<DeliveryOutcome> Send<TArg>(
-        Func<IMarketStreamConsumerExtension, Guid, TArg, long, Task<DeliveryOutcome>> send,
-        Target target,
-        TArg arg,
-        long sequence)
+    private static ValueTask<DeliveryOutcome> Start<TArg>(Send<TArg> send, Target target, TArg arg, long sequence)
     {
         try
         {
@@ -287,9 +281,11 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
         }
         catch (Exception ex)
         {
-            return Task.FromException<DeliveryOutcome>(ex);
+            return ValueTask.FromException<DeliveryOutcome>(ex);
         }
     }
+
+    private delegate ValueTask<DeliveryOutcome> Send<TArg>(IMarketStreamConsumerExtension consumer, Guid handleId, TArg arg, long sequence);
 
     private sealed record Target(Guid HandleId, GrainId Subscriber, IMarketStreamConsumerExtension Consumer);
 
