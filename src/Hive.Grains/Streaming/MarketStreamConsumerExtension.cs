@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orleans.Concurrency;
 using Orleans.Runtime;
 using Orleans.Streams;
 using Orleans.Streams.Core;
@@ -25,70 +24,57 @@ internal sealed class MarketStreamConsumerExtension(
     /// <summary>Forgets the observer of <paramref name="handleId"/>.</summary>
     public void DetachObserver(Guid handleId) => _slots.Remove(handleId);
 
-    public ValueTask<DeliveryOutcome> Deliver<T>(Guid handleId, Immutable<T> item, long sequence)
+    public ValueTask Deliver<T>(MarketDelivery<T> delivery)
     {
-        if (!_slots.TryGetValue(handleId, out var slot))
+        if (!TryGetSlot<T>(delivery.HandleId, out var slot, out var missing))
         {
-            return new(DeliveryOutcome.UnknownHandle);
-        }
-
-        if (slot is not ObserverSlot<T> typed)
-        {
-            MarketStreamLog.TypeMismatch(logger, handleId, typeof(T));
-            return new(DeliveryOutcome.TypeMismatch);
+            return missing;
         }
 
         Task pending;
         try
         {
-            pending = typed.OnNextAsync(item.Value, sequence);
+            pending = slot.OnNextAsync(delivery.Item);
         }
         catch (Exception ex)
         {
-            MarketStreamLog.ObserverThrew(logger, ex, handleId);
-            return new(DeliveryOutcome.ObserverFailed);
+            return ObserverFailed(ex, delivery.HandleId);
         }
 
-        return pending.IsCompletedSuccessfully ? new(DeliveryOutcome.Delivered) : AwaitObserverAsync(pending, handleId);
+        return pending.IsCompletedSuccessfully ? default : AwaitObserverAsync(pending, delivery.HandleId);
     }
 
-    public ValueTask<DeliveryOutcome> DeliverBatch<T>(Guid handleId, Immutable<T[]> items, long sequence)
+    public ValueTask DeliverBatch<T>(MarketBatchDelivery<T> delivery)
     {
-        if (!_slots.TryGetValue(handleId, out var slot))
+        if (!TryGetSlot<T>(delivery.HandleId, out var slot, out var missing))
         {
-            return new(DeliveryOutcome.UnknownHandle);
+            return missing;
         }
 
-        if (slot is not ObserverSlot<T> typed)
-        {
-            MarketStreamLog.TypeMismatch(logger, handleId, typeof(T));
-            return new(DeliveryOutcome.TypeMismatch);
-        }
-
-        return Invoke(static (s, state) => ((ObserverSlot<T>)s).OnNextBatchAsync(state.Items, state.Sequence), typed, (Items: items.Value, Sequence: sequence), handleId);
+        return Invoke(static (s, d) => ((ObserverSlot<T>)s).OnNextBatchAsync(d.Items, d.Sequence), slot, delivery, delivery.HandleId);
     }
 
-    public ValueTask<DeliveryOutcome> Complete(Guid handleId) =>
+    public ValueTask Complete(Guid handleId) =>
         _slots.TryGetValue(handleId, out var slot)
             ? Invoke(static (s, _) => s.OnCompletedAsync(), slot, 0, handleId)
-            : new(DeliveryOutcome.UnknownHandle);
+            : NotDelivered(DeliveryOutcome.UnknownHandle, handleId);
 
-    public ValueTask<DeliveryOutcome> Fail(Guid handleId, Exception error) =>
+    public ValueTask Fail(Guid handleId, Exception error) =>
         _slots.TryGetValue(handleId, out var slot)
             ? Invoke(static (s, e) => s.OnErrorAsync(e), slot, error, handleId)
-            : new(DeliveryOutcome.UnknownHandle);
+            : NotDelivered(DeliveryOutcome.UnknownHandle, handleId);
 
-    public async ValueTask<DeliveryOutcome> Attach(string providerName, StreamId streamId, Guid handleId)
+    public async ValueTask Attach(string providerName, StreamId streamId, Guid handleId)
     {
         if (_slots.ContainsKey(handleId))
         {
-            return DeliveryOutcome.Delivered;
+            return;
         }
 
         if (contextAccessor.GrainContext?.GrainInstance is not IStreamSubscriptionObserver grain
             || services.GetKeyedService<IStreamProvider>(providerName) is not MarketStreamProvider provider)
         {
-            return DeliveryOutcome.UnknownHandle;
+            throw new MarketStreamDeliveryException(DeliveryOutcome.UnknownHandle, handleId);
         }
 
         try
@@ -98,13 +84,41 @@ internal sealed class MarketStreamConsumerExtension(
         catch (Exception ex)
         {
             MarketStreamLog.ResumeThrew(logger, ex, handleId, streamId);
-            return DeliveryOutcome.ObserverFailed;
+            throw new MarketStreamDeliveryException(DeliveryOutcome.ObserverFailed, handleId);
         }
 
-        return _slots.ContainsKey(handleId) ? DeliveryOutcome.Delivered : DeliveryOutcome.UnknownHandle;
+        if (!_slots.ContainsKey(handleId))
+        {
+            throw new MarketStreamDeliveryException(DeliveryOutcome.UnknownHandle, handleId);
+        }
     }
 
-    private ValueTask<DeliveryOutcome> Invoke<TState>(Func<ObserverSlot, TState, Task> call, ObserverSlot slot, TState state, Guid handleId)
+    private static ValueTask NotDelivered(DeliveryOutcome outcome, Guid handleId) =>
+        ValueTask.FromException(new MarketStreamDeliveryException(outcome, handleId));
+
+    private bool TryGetSlot<T>(Guid handleId, out ObserverSlot<T> slot, out ValueTask missing)
+    {
+        if (!_slots.TryGetValue(handleId, out var found))
+        {
+            slot = null!;
+            missing = NotDelivered(DeliveryOutcome.UnknownHandle, handleId);
+            return false;
+        }
+
+        if (found is not ObserverSlot<T> typed)
+        {
+            MarketStreamLog.TypeMismatch(logger, handleId, typeof(T));
+            slot = null!;
+            missing = NotDelivered(DeliveryOutcome.TypeMismatch, handleId);
+            return false;
+        }
+
+        slot = typed;
+        missing = default;
+        return true;
+    }
+
+    private ValueTask Invoke<TState>(Func<ObserverSlot, TState, Task> call, ObserverSlot slot, TState state, Guid handleId)
     {
         Task pending;
         try
@@ -113,24 +127,28 @@ internal sealed class MarketStreamConsumerExtension(
         }
         catch (Exception ex)
         {
-            MarketStreamLog.ObserverThrew(logger, ex, handleId);
-            return new(DeliveryOutcome.ObserverFailed);
+            return ObserverFailed(ex, handleId);
         }
 
-        return pending.IsCompletedSuccessfully ? new(DeliveryOutcome.Delivered) : AwaitObserverAsync(pending, handleId);
+        return pending.IsCompletedSuccessfully ? default : AwaitObserverAsync(pending, handleId);
     }
 
-    private async ValueTask<DeliveryOutcome> AwaitObserverAsync(Task pending, Guid handleId)
+    private ValueTask ObserverFailed(Exception error, Guid handleId)
+    {
+        MarketStreamLog.ObserverThrew(logger, error, handleId);
+        return NotDelivered(DeliveryOutcome.ObserverFailed, handleId);
+    }
+
+    private async ValueTask AwaitObserverAsync(Task pending, Guid handleId)
     {
         try
         {
             await pending;
-            return DeliveryOutcome.Delivered;
         }
         catch (Exception ex)
         {
             MarketStreamLog.ObserverThrew(logger, ex, handleId);
-            return DeliveryOutcome.ObserverFailed;
+            throw new MarketStreamDeliveryException(DeliveryOutcome.ObserverFailed, handleId);
         }
     }
 }

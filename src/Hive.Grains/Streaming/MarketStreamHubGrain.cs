@@ -31,7 +31,7 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
     private Target[] _targets = [];
 
     // Reused by each publish (publishes never overlap); sized to the subscriber count.
-    private ValueTask<DeliveryOutcome>[] _pending = [];
+    private ValueTask[] _pending = [];
     private long _sequence;
 
     public MarketStreamHubGrain(
@@ -55,10 +55,10 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
     }
 
     public ValueTask Publish(Immutable<T> item) =>
-        FanOutAsync(item, static (consumer, handleId, item, sequence) => consumer.Deliver(handleId, item, sequence));
+        FanOutAsync(item.Value, static (consumer, handleId, item, _) => consumer.Deliver(new MarketDelivery<T>(handleId, item)));
 
     public ValueTask PublishBatch(Immutable<T[]> items) =>
-        FanOutAsync(items, static (consumer, handleId, items, sequence) => consumer.DeliverBatch(handleId, items, sequence));
+        FanOutAsync(items.Value, static (consumer, handleId, items, sequence) => consumer.DeliverBatch(new MarketBatchDelivery<T>(handleId, items, sequence)));
 
     public ValueTask Complete() =>
         FanOutAsync(0, static (consumer, handleId, _, _) => consumer.Complete(handleId));
@@ -177,7 +177,7 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
         }
 
         var sequence = ++_sequence;
-        var pending = _pending.Length == targets.Length ? _pending : _pending = new ValueTask<DeliveryOutcome>[targets.Length];
+        var pending = _pending.Length == targets.Length ? _pending : _pending = new ValueTask[targets.Length];
         for (var i = 0; i < targets.Length; i++)
         {
             pending[i] = Start(send, targets[i], arg, sequence);
@@ -186,15 +186,18 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
         List<Task>? recoveries = null;
         for (var i = 0; i < targets.Length; i++)
         {
-            DeliveryOutcome outcome;
+            var outcome = DeliveryOutcome.Delivered;
             Exception? error = null;
             try
             {
-                outcome = await pending[i];
+                await pending[i];
+            }
+            catch (MarketStreamDeliveryException ex)
+            {
+                outcome = ex.Outcome;
             }
             catch (Exception ex)
             {
-                outcome = DeliveryOutcome.Delivered;
                 error = ex;
             }
 
@@ -226,13 +229,15 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
                 {
                     try
                     {
-                        outcome = await target.Consumer.Attach(_providerName, _streamId, target.HandleId);
+                        await target.Consumer.Attach(_providerName, _streamId, target.HandleId);
                         attached = true;
-                        if (outcome == DeliveryOutcome.Delivered)
-                        {
-                            outcome = await Start(send, target, arg, sequence);
-                            continue;
-                        }
+                        await Start(send, target, arg, sequence);
+                        outcome = DeliveryOutcome.Delivered;
+                    }
+                    catch (MarketStreamDeliveryException ex)
+                    {
+                        attached = true;
+                        outcome = ex.Outcome;
                     }
                     catch (Exception ex)
                     {
@@ -263,7 +268,13 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
             attempt++;
             try
             {
-                outcome = await Start(send, target, arg, sequence);
+                await Start(send, target, arg, sequence);
+                outcome = DeliveryOutcome.Delivered;
+                error = null;
+            }
+            catch (MarketStreamDeliveryException ex)
+            {
+                outcome = ex.Outcome;
                 error = null;
             }
             catch (Exception ex)
@@ -273,7 +284,7 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
         }
     }
 
-    private static ValueTask<DeliveryOutcome> Start<TArg>(Send<TArg> send, Target target, TArg arg, long sequence)
+    private static ValueTask Start<TArg>(Send<TArg> send, Target target, TArg arg, long sequence)
     {
         try
         {
@@ -281,11 +292,11 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
         }
         catch (Exception ex)
         {
-            return ValueTask.FromException<DeliveryOutcome>(ex);
+            return ValueTask.FromException(ex);
         }
     }
 
-    private delegate ValueTask<DeliveryOutcome> Send<TArg>(IMarketStreamConsumerExtension consumer, Guid handleId, TArg arg, long sequence);
+    private delegate ValueTask Send<TArg>(IMarketStreamConsumerExtension consumer, Guid handleId, TArg arg, long sequence);
 
     private sealed record Target(Guid HandleId, GrainId Subscriber, IMarketStreamConsumerExtension Consumer);
 

@@ -18,7 +18,7 @@ internal abstract class ObserverSlot<T> : ObserverSlot
 
     public static ObserverSlot<T> For(IAsyncBatchObserver<T> observer) => new BatchSlot(observer ?? throw new ArgumentNullException(nameof(observer)));
 
-    public abstract Task OnNextAsync(T item, long sequence);
+    public abstract Task OnNextAsync(T item);
 
     public abstract Task OnNextBatchAsync(T[] items, long sequence);
 
@@ -26,7 +26,7 @@ internal abstract class ObserverSlot<T> : ObserverSlot
     {
         // Item observers get no token: the push provider is not rewindable, and a token per event and subscriber
         // would be an allocation on the hot path.
-        public override Task OnNextAsync(T item, long sequence) => observer.OnNextAsync(item, null);
+        public override Task OnNextAsync(T item) => observer.OnNextAsync(item, null);
 
         public override Task OnNextBatchAsync(T[] items, long sequence)
         {
@@ -58,8 +58,12 @@ internal abstract class ObserverSlot<T> : ObserverSlot
 
     private sealed class BatchSlot(IAsyncBatchObserver<T> observer) : ObserverSlot<T>
     {
-        public override Task OnNextAsync(T item, long sequence) =>
-            observer.OnNextAsync([new SequentialItem<T>(item, new EventSequenceTokenV2(sequence))]);
+        // Single events carry no sequence from the hub (it would be one more boxed argument per call); a batch
+        // observer numbers them itself. Tokens are informative only: the provider is not rewindable.
+        private long _singles;
+
+        public override Task OnNextAsync(T item) =>
+            observer.OnNextAsync([new SequentialItem<T>(item, new EventSequenceTokenV2(++_singles))]);
 
         public override Task OnNextBatchAsync(T[] items, long sequence)
         {
