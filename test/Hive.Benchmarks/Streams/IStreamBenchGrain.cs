@@ -11,9 +11,12 @@ public interface IStreamBenchGrain : IGrainWithIntegerKey
     [Alias("ping")]
     Task Ping(BenchTick tick);
 
-    /// <summary>Publishes events one at a time, each after the previous reached every subscriber.</summary>
+    /// <summary>
+    /// Publishes events one at a time, each after the previous reached every subscriber and a random pause in
+    /// [0, <paramref name="maxPause"/>) (so that events of a polling provider arrive at random points of its period).
+    /// </summary>
     [Alias("closed-loop")]
-    Task PublishClosedLoop(string provider, string symbol, int events, int subscribers);
+    Task PublishClosedLoop(string provider, string symbol, int events, int subscribers, TimeSpan maxPause);
 
     /// <summary>Publishes events as fast as the provider takes them; completes when all deliveries arrived.</summary>
     [Alias("open-loop")]

@@ -14,11 +14,17 @@ internal sealed class StreamBenchGrain : Grain, IStreamBenchGrain, IAsyncObserve
         return Task.CompletedTask;
     }
 
-    public async Task PublishClosedLoop(string provider, string symbol, int events, int subscribers)
+    public async Task PublishClosedLoop(string provider, string symbol, int events, int subscribers, TimeSpan maxPause)
     {
         var stream = Stream(provider, symbol);
+        var random = new Random(7);
         for (var i = 0; i < events; i++)
         {
+            if (maxPause > TimeSpan.Zero)
+            {
+                await Task.Delay(maxPause * random.NextDouble());
+            }
+
             var done = DeliveryRecorder.Expect(subscribers);
             DeliveryRecorder.Published(i);
             await stream.OnNextAsync(new BenchTick(i));

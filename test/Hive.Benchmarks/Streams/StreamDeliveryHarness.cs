@@ -10,7 +10,8 @@ namespace Hive.Benchmarks.Streams;
 
 /// <summary>
 /// Measures stream delivery in one silo: the "market" push provider against Orleans' memory streams (100 ms and 1 ms
-/// poll), for 1, 10 and 50 subscribers: publish-to-every-subscriber latency (closed loop: one event at a time),
+/// poll), for 1, 10 and 50 subscribers: publish-to-every-subscriber latency (closed loop: one event at a time; for
+/// memory streams after a random pause within the poll period, so events meet the poller at random phases),
 /// events/s (open loop), allocated bytes per event, and the idle CPU of the silo with the subscribers attached.
 /// A hand-written parallel awaited fan-out to the same grains is the baseline for what Orleans' calls cost.
 /// Run: <c>dotnet run -c Release --project test/Hive.Benchmarks -- streams [--quick]</c>.
@@ -28,7 +29,7 @@ internal static class StreamDeliveryHarness
         var quick = args.Contains("--quick");
         var idle = TimeSpan.FromSeconds(quick ? 2 : 10);
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, load average at start: {LoadAverage()}");
         report.AppendLine("| provider | subscribers | p50 µs | p99 µs | events/s | deliveries/s | bytes/event |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         var idleRows = new List<string>();
@@ -69,7 +70,7 @@ internal static class StreamDeliveryHarness
                     scenario.Name,
                     subscribers,
                     scenario,
-                    () => producer.PublishClosedLoop(Provider, symbol, scenario.LatencyEvents, subscribers),
+                    () => producer.PublishClosedLoop(Provider, symbol, scenario.LatencyEvents, subscribers, scenario.PollPeriod),
                     () => producer.PublishOpenLoop(Provider, symbol, scenario.ThroughputEvents, subscribers)));
                 if (scenario.Kind == "market")
                 {
@@ -128,6 +129,9 @@ internal static class StreamDeliveryHarness
         var wall = Stopwatch.GetElapsedTime(started);
         return string.Create(CultureInfo.InvariantCulture, $"| {name} | {subscribers} | {100 * cpu.TotalMilliseconds / wall.TotalMilliseconds:0.00} |");
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
