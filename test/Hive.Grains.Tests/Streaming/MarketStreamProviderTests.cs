@@ -178,6 +178,24 @@ public sealed class MarketStreamProviderTests(StreamClusterFixture fixture)
     }
 
     [Fact]
+    public async Task OnNextAsync_ReactivatedSubscriberSubscribesAgainInsideTheDelivery_GetsTheEventWithTheSameHandle()
+    {
+        const string symbol = "RESUBSCRIBE-INSIDE";
+        var subscriber = fixture.Subscriber("inside-a");
+        var probe = SubscriberProbe.For("inside-a");
+        probe.SubscribeAgainOnResume = true;
+        var handle = await subscriber.Subscribe(Provider, symbol);
+        await subscriber.Deactivate();
+        await fixture.Cluster.WaitForDeactivationAsync(subscriber);
+
+        await fixture.Stream(symbol).OnNextAsync(new TestTick(1)).Within();
+
+        Assert.Equal([1], probe.Received);
+        Assert.Equal(1, probe.Resumes);
+        Assert.Equal([handle], await subscriber.GetHandles(Provider, symbol));
+    }
+
+    [Fact]
     public async Task OnNextAsync_SubscriberFailsToActivateTwice_HubRetriesAndDeliversInOrder()
     {
         const string symbol = "RETRY";

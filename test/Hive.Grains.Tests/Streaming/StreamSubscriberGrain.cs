@@ -55,7 +55,13 @@ internal sealed class StreamSubscriberGrain : Grain, IStreamSubscriberGrain, ISt
     {
         _probe.Resumed();
         var handle = handleFactory.Create<TestTick>();
-        if (_probe.UseBatchObserver)
+        if (_probe.SubscribeAgainOnResume)
+        {
+            // Runs inside the hub's delivery: the hub must let the subscription call interleave.
+            var stream = this.GetStreamProvider(handleFactory.ProviderName).GetStream<TestTick>(handleFactory.StreamId);
+            await stream.SubscribeAsync((IAsyncObserver<TestTick>)this);
+        }
+        else if (_probe.UseBatchObserver)
         {
             await handle.ResumeAsync((IAsyncBatchObserver<TestTick>)this);
         }

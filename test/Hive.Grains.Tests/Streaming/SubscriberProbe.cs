@@ -23,6 +23,9 @@ internal sealed class SubscriberProbe
     /// <summary>Makes the observer resume with a batch observer after reactivation.</summary>
     public bool UseBatchObserver { get; set; }
 
+    /// <summary>Makes the grain subscribe again (instead of resuming its handle) in OnSubscribed.</summary>
+    public bool SubscribeAgainOnResume { get; set; }
+
     /// <summary>When set, the observer records each event and then waits for this task before completing.</summary>
     public TaskCompletionSource? Hold { get; set; }
 
