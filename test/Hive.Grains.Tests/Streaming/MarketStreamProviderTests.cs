@@ -289,6 +289,25 @@ public sealed class MarketStreamProviderTests(StreamClusterFixture fixture)
     }
 
     [Fact]
+    public async Task OnCompletedAsyncAndOnErrorAsync_FromTheProducer_ReachEverySubscriber()
+    {
+        const string symbol = "SIGNALS";
+        await fixture.Subscriber("signals-a").Subscribe(Provider, symbol);
+        await fixture.Subscriber("signals-b").SubscribeBatch(Provider, symbol);
+        var sut = fixture.Stream(symbol);
+
+        await sut.OnErrorAsync(new InvalidOperationException("feed lost"));
+        await sut.OnCompletedAsync();
+
+        foreach (var key in new[] { "signals-a", "signals-b" })
+        {
+            var probe = SubscriberProbe.For(key);
+            Assert.Equal(1, probe.Completions);
+            Assert.Equal("feed lost", Assert.IsType<InvalidOperationException>(probe.Error).Message);
+        }
+    }
+
+    [Fact]
     public async Task SubscribeAsync_FromTheClient_ThrowsNotSupported()
     {
         var sut = fixture.Stream("CLIENT");

@@ -91,7 +91,17 @@ internal sealed class StreamSubscriberGrain : Grain, IStreamSubscriberGrain, ISt
         return Task.CompletedTask;
     }
 
-    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
+    public Task OnCompletedAsync()
+    {
+        _probe.Completed();
+        return Task.CompletedTask;
+    }
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        _probe.Failed(ex);
+        return Task.CompletedTask;
+    }
 
     private IAsyncStream<TestTick> Stream(string provider, string symbol) =>
         this.GetStreamProvider(provider).GetStream<TestTick>(StreamId.Create("market", symbol));

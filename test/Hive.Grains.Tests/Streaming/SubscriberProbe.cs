@@ -14,6 +14,8 @@ internal sealed class SubscriberProbe
     private readonly HashSet<Guid> _activations = [];
     private int _resumes;
     private int _activationFailures;
+    private int _completions;
+    private Exception? _error;
 
     public static SubscriberProbe For(string grainKey) => Probes.GetOrAdd(grainKey, static _ => new SubscriberProbe());
 
@@ -97,7 +99,15 @@ internal sealed class SubscriberProbe
         }
     }
 
+    public int Completions => Volatile.Read(ref _completions);
+
+    public Exception? Error => Volatile.Read(ref _error);
+
     public void Resumed() => Interlocked.Increment(ref _resumes);
+
+    public void Completed() => Interlocked.Increment(ref _completions);
+
+    public void Failed(Exception error) => Volatile.Write(ref _error, error);
 
     public void Record(int sequence)
     {
