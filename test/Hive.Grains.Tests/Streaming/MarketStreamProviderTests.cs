@@ -131,6 +131,29 @@ public sealed class MarketStreamProviderTests(StreamClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SubscribeAsync_StorageWriteFails_ThrowsAndLeavesNoSubscription()
+    {
+        const string symbol = "WRITEFAIL";
+        var subscriber = fixture.Subscriber("writefail-a");
+        SharedInProcessGrainStorage.FailWritesFor(symbol);
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => subscriber.Subscribe(Provider, symbol));
+            Assert.Empty(await subscriber.GetHandles(Provider, symbol));
+        }
+        finally
+        {
+            SharedInProcessGrainStorage.FailWritesFor(null);
+        }
+
+        var handle = await subscriber.Subscribe(Provider, symbol);
+        await fixture.Stream(symbol).OnNextAsync(new TestTick(1));
+
+        Assert.Equal([handle], await subscriber.GetHandles(Provider, symbol));
+        Assert.Equal([1], SubscriberProbe.For("writefail-a").Received);
+    }
+
+    [Fact]
     public async Task SubscribeAsync_SameGrainAgain_ReturnsTheSameHandleAndDeliversOnce()
     {
         const string symbol = "RESUBSCRIBE";

@@ -15,6 +15,10 @@ internal sealed class SharedInProcessGrainStorage(DeepCopier copier) : IGrainSto
 {
     private static readonly ConcurrentDictionary<(string State, GrainId Grain), (object Value, string ETag)> Store = new();
     private static long _version;
+    private static string? _failWritesFor;
+
+    /// <summary>Makes every write of a grain whose id contains <paramref name="fragment"/> throw (null: none).</summary>
+    public static void FailWritesFor(string? fragment) => Volatile.Write(ref _failWritesFor, fragment);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -30,6 +34,11 @@ internal sealed class SharedInProcessGrainStorage(DeepCopier copier) : IGrainSto
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (Volatile.Read(ref _failWritesFor) is { } fragment && grainId.ToString().Contains(fragment, StringComparison.Ordinal))
+        {
+            throw new IOException($"Storage write of {grainId} fails on purpose.");
+        }
+
         var key = (stateName, grainId);
         var etag = Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture);
         var value = (object)copier.Copy(grainState.State)!;
