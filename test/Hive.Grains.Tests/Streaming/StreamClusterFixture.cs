@@ -1,0 +1,52 @@
+using Hive.Grains.Streaming;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Orleans.Streams;
+using Orleans.TestingHost;
+
+namespace Hive.Grains.Tests.Streaming;
+
+/// <summary>
+/// Three silos with the "market" push provider, subscriptions in <see cref="SharedInProcessGrainStorage"/>, and a
+/// client that produces on the same provider. Shared by the stream tests through <see cref="StreamClusterCollection"/>.
+/// </summary>
+public sealed class StreamClusterFixture : IAsyncLifetime
+{
+    public const string Provider = HiveMarketStreamsHostingExtensions.DefaultName;
+
+    private InProcessTestCluster? _cluster;
+
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
+
+    public IClusterClient Client => Cluster.Client;
+
+    public IStreamSubscriberGrain Subscriber(string key) => Client.GetGrain<IStreamSubscriberGrain>(key);
+
+    public IAsyncStream<TestTick> Stream(string symbol) =>
+        Client.GetStreamProvider(Provider).GetStream<TestTick>(StreamId.Create("market", symbol));
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(3);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddKeyedSingleton<IGrainStorage>(
+                HiveMarketStreamOptions.DefaultStorageName,
+                (services, _) => new SharedInProcessGrainStorage(services.GetRequiredService<DeepCopier>()));
+            silo.AddHiveMarketStreams();
+        });
+        builder.ConfigureClient(client => client.AddHiveMarketStreams());
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+}
