@@ -39,13 +39,8 @@ public static class HivePlatformExtensions
         var options = new HivePlatformOptions();
         configure?.Invoke(options);
 
-        builder.UseSiloMetadata(SiloRoles.Metadata(options.Role, options.Tags));
+        builder.AddHivePlacement(options.Role, options.Tags);
         var services = builder.Services;
-        services.AddPlacementDirector<LivePlacement, LivePlacementDirector>(ServiceLifetime.Singleton);
-        services.AddPlacementDirector<DataPlacement, DataPlacementDirector>(ServiceLifetime.Singleton);
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RolePlacement>();
-        services.TryAddSingleton<SiloLoadCache>();
         services.TryAddSingleton<DatasetCache>();
         services.TryAddSingleton(sp => new MarketDataSourceFactory(sp.GetRequiredService<TimeProvider>()));
 
@@ -59,13 +54,37 @@ public static class HivePlatformExtensions
             services.AddGrainStorage(HivePlatform.StorageName, (_, _) => files);
         }
 
-        builder.AddHiveMarketStreams(MarketStreams.ProviderName, options.ConfigureStreams);
+        builder.AddHiveMarketStreams(MarketStreams.ProviderName, o =>
+        {
+            // Subscriptions live with the rest of the platform's state (files, or PostgreSQL on a real cluster).
+            o.StorageName = HivePlatform.StorageName;
+            options.ConfigureStreams?.Invoke(o);
+        });
 
         if (options.RegisterLuaStrategies)
         {
             EnsureLuaStrategies();
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// Gives the silo its metadata (<paramref name="role"/> and <paramref name="tags"/>, <c>KEY</c> or <c>KEY=VALUE</c>)
+    /// and registers the <see cref="LivePlacement"/> and <see cref="DataPlacement"/> directors that read it.
+    /// <see cref="AddHivePlatform"/> calls it; a silo that hosts only some of Hive's grains (the stream hubs) may call
+    /// it alone.
+    /// </summary>
+    public static ISiloBuilder AddHivePlacement(this ISiloBuilder builder, string role, IEnumerable<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSiloMetadata(SiloRoles.Metadata(role, tags));
+        var services = builder.Services;
+        services.AddPlacementDirector<LivePlacement, LivePlacementDirector>(ServiceLifetime.Singleton);
+        services.AddPlacementDirector<DataPlacement, DataPlacementDirector>(ServiceLifetime.Singleton);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RolePlacement>();
+        services.TryAddSingleton<SiloLoadCache>();
         return builder;
     }
 

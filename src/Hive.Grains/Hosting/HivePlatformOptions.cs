@@ -25,8 +25,8 @@ public sealed class HivePlatformOptions
     /// </summary>
     public IGrainStorage? Storage { get; set; }
 
-    /// <summary>Adjusts the "market" stream provider (provider kind, memory-stream poll period).</summary>
-    public Action<MarketStreamOptions>? ConfigureStreams { get; set; }
+    /// <summary>Adjusts the "market" stream provider (delivery retries, memory-stream poll period); the provider kind comes from configuration <c>Hive:Streams:Provider</c>.</summary>
+    public Action<HiveMarketStreamOptions>? ConfigureStreams { get; set; }
 
     /// <summary>Whether to make <c>*.lua</c> strategy paths resolvable in the default strategy catalog (default true).</summary>
     public bool RegisterLuaStrategies { get; set; } = true;

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Hive.Grains.Placement;
 using Orleans.Placement;
 using Orleans.Runtime;
 
@@ -13,10 +14,11 @@ namespace Hive.Grains.Streaming;
 /// and completing when every subscriber has taken it: that is the ordering per subscriber and the backpressure.
 /// </summary>
 /// <remarks>
-/// Placement is decided here and only here: prefer the silo of the first caller (the symbol's feed publishes first).
-/// A feed-affine placement replaces this attribute later.
+/// Placed as a live grain (<see cref="LivePlacement"/>): on a <c>live</c> silo, the one hosting the symbol's feed when
+/// the activating call carries the symbol (the feed's publications and the registry's calls to runners do), so that
+/// fan-out from the feed to its runners stays in one silo.
 /// </remarks>
-[PreferLocalPlacement]
+[LivePlacement]
 internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
 {
     private readonly IPersistentState<MarketStreamHubState> _state;

@@ -81,7 +81,7 @@ public sealed class PlatformCluster : IAsyncDisposable
             silo.AddHiveLedger(ledger);
             silo.AddHiveGateway(broker, gateway);
         });
-        builder.ConfigureClient(client => client.AddHiveMarketStreams(MarketStreams.ProviderName, null));
+        builder.ConfigureClient(client => client.AddHiveMarketStreams(MarketStreams.ProviderName));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new PlatformCluster(cluster, silos, storage, ledger, broker);

@@ -1,3 +1,5 @@
+using Hive.Grains.Hosting;
+using Hive.Grains.Placement;
 using Hive.Grains.Streaming;
 using Microsoft.Extensions.Configuration;
 using Orleans.Runtime;
@@ -13,7 +15,7 @@ public sealed class MemoryStreamsSwitchTests
         KeyValuePair<string, string?>[] settings = [new(HiveMarketStreamOptions.ProviderConfigurationKey, "memory")];
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(settings));
-        builder.ConfigureSilo((_, silo) => silo.AddHiveMarketStreams(configure: o => o.MemoryPollPeriod = TimeSpan.FromMilliseconds(10)));
+        builder.ConfigureSilo((_, silo) => silo.AddHivePlacement(SiloRoles.Live, []).AddHiveMarketStreams(configure: o => o.MemoryPollPeriod = TimeSpan.FromMilliseconds(10)));
         builder.ConfigureClientHost(host => host.Configuration.AddInMemoryCollection(settings));
         builder.ConfigureClient(client => client.AddHiveMarketStreams());
         await using var cluster = builder.Build();

@@ -1,3 +1,5 @@
+using Hive.Grains.Hosting;
+using Hive.Grains.Placement;
 using Hive.Grains.Streaming;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
@@ -32,6 +34,7 @@ public sealed class StreamClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(3);
         builder.ConfigureSilo((_, silo) =>
         {
+            silo.AddHivePlacement(SiloRoles.Live, []);
             silo.Services.AddKeyedSingleton<IGrainStorage>(
                 HiveMarketStreamOptions.DefaultStorageName,
                 (services, _) => new SharedInProcessGrainStorage(services.GetRequiredService<DeepCopier>()));
