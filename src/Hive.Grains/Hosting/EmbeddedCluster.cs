@@ -5,6 +5,7 @@ using Hive.Grains.Gateway;
 using Hive.Grains.Ledger;
 using Hive.Grains.Placement;
 using Hive.Grains.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -239,6 +240,14 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
+
+        // Orleans and Hive settings from the environment (Hive__Streams__Provider=memory switches the stream provider).
+        builder.Configuration.AddEnvironmentVariables();
+        if (_options.Configuration is { } settings)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         if (_options.LoggerFactory is { } loggerFactory)
         {
             builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));

@@ -22,6 +22,12 @@ public sealed class EmbeddedClusterOptions
     /// <summary>Account limits and other settings of the gateways; the defaults when <c>null</c>.</summary>
     public GatewayOptions? Gateway { get; init; }
 
+    /// <summary>
+    /// Configuration entries for every silo, over those from the environment (for example
+    /// <c>Hive:Streams:Provider</c> = <c>memory</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?>? Configuration { get; init; }
+
     /// <summary>Runs after the platform wiring for every silo (extra services, filters; tests).</summary>
     public Action<ISiloBuilder>? ConfigureSilo { get; init; }
 }

@@ -115,4 +115,55 @@ public sealed class EmbeddedClusterTests : IDisposable
         Assert.Equal("ema-cross", healthy.Strategy);
         Assert.Null(healthy.StoppedReason);
     }
+
+    [Fact]
+    public async Task DrainFeedsAsync_ReplayingFeed_EveryPublishedBarReachesTheRunnerBeforeTheSilosStop()
+    {
+        var candles = Hive.Trading.Market.Sources.RandomWalkMarketDataSource.GenerateCandles("BTCUSDT", 20_000, new() { Seed = 3, Bars = 20_000 });
+        var file = Path.Combine(Directory.CreateDirectory(Path.Combine(_directory, "klines")).FullName, "BTCUSDT-1m-2026-01.csv");
+        await File.WriteAllLinesAsync(file, candles.Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{c.OpenTime},{c.Open:R},{c.High:R},{c.Low:R},{c.Close:R},{c.Volume:R},{c.CloseTime},0,0,0,0,0")));
+        RunnerStatus drained;
+        FeedStatus feedStatus;
+        await using (var sut = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory }))
+        {
+            var registry = sut.GrainFactory.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
+            await registry.AddRunnerAsync(new RunnerDefinition("drain_me", "BTCUSDT", "ema-cross", new Dictionary<string, string>()));
+            var feed = sut.GrainFactory.GetGrain<IMarketFeedGrain>("BTCUSDT");
+            await feed.StartAsync(new FeedDefinition("BTCUSDT", FeedSourceKind.Replay, file, Speed: 0));
+            await Wait.UntilAsync(async () => (await feed.GetStatusAsync()).EventsPublished >= 2_000, "the replay is under way");
+
+            await sut.DrainFeedsAsync(["BTCUSDT"]);
+            feedStatus = await feed.GetStatusAsync();
+            drained = await registry.GetRunnerAsync("drain_me");
+            await sut.StopAsync();
+        }
+
+        await using var again = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions { DataDirectory = _directory });
+        var resumed = await again.GrainFactory.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey).GetRunnerAsync("drain_me");
+
+        Assert.False(feedStatus.Running);
+        Assert.True(feedStatus.EventsPublished < candles.Length, "the feed was drained before the end of its data");
+        Assert.Equal(feedStatus.EventsPublished, drained.BarsProcessed);
+        Assert.Equal(feedStatus.LastEventTime, drained.LastEventTime);
+        Assert.True(resumed.LastEventTime >= feedStatus.LastEventTime, $"resumed at {resumed.LastEventTime}, drained at {feedStatus.LastEventTime}");
+    }
+
+    [Fact]
+    public async Task StartAsync_MemoryStreamsByConfiguration_RunnersStillReceiveTheFeed()
+    {
+        await using var sut = await EmbeddedCluster.StartAsync(new EmbeddedClusterOptions
+        {
+            DataDirectory = _directory,
+            Configuration = new Dictionary<string, string?> { ["Hive:Streams:Provider"] = "memory" },
+        });
+        var registry = sut.GrainFactory.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
+        await registry.AddRunnerAsync(new RunnerDefinition("mem_runner", "ETHUSDT", "ema-cross", new Dictionary<string, string>()));
+
+        await sut.GrainFactory.GetGrain<IMarketFeedGrain>("ETHUSDT").StartAsync(new FeedDefinition("ETHUSDT", FeedSourceKind.Simulated, Speed: 0));
+        await Wait.UntilAsync(async () => (await registry.GetRunnerAsync("mem_runner")).BarsProcessed >= 50, "50 bars reached the runner through memory streams");
+
+        var provider = sut.ServicesOf(EmbeddedCluster.LiveSiloName).GetRequiredKeyedService<Orleans.Streams.IStreamProvider>(MarketStreams.ProviderName);
+        Assert.DoesNotContain("MarketStreamProvider", provider.GetType().Name, StringComparison.Ordinal);
+    }
 }
