@@ -4,6 +4,7 @@ using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
 using Hive.Grains.Placement;
+using Hive.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,8 +15,8 @@ using Orleans.Streams;
 namespace Hive.Benchmarks;
 
 /// <summary>
-/// One Orleans silo in the benchmark process (role <c>live</c>, tag <c>low_latency</c>) with Hive's platform: memory
-/// grain storage for the platform state, the given ledger and paper broker. Calls go through the silo's own grain
+/// One Orleans silo in the benchmark process (role <c>live</c>, tag <c>low_latency</c>) with Hive's platform:
+/// <see cref="MemoryJsonGrainStorage"/> for the platform state (the runtime's cost, not the disk's), the given ledger and paper broker. Calls go through the silo's own grain
 /// factory, so everything a benchmark measures stays inside the silo, as a feed and its runners do.
 /// </summary>
 internal sealed class BenchSilo : IAsyncDisposable
@@ -39,11 +40,11 @@ internal sealed class BenchSilo : IAsyncDisposable
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort);
-            silo.AddMemoryGrainStorage(HivePlatform.StorageName);
             silo.AddHivePlatform(o =>
             {
                 o.Role = SiloRoles.Live;
                 o.Tags.Add("low_latency");
+                o.Storage = new MemoryJsonGrainStorage();
             });
             silo.AddHiveLedger(ledger ?? new InMemoryLedger());
             silo.AddHiveGateway(broker ?? new PaperBroker(), gateway);

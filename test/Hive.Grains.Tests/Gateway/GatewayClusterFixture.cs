@@ -1,3 +1,4 @@
+using Hive.Grains.Storage;
 using Hive.Grains.Gateway;
 using Hive.Grains.Ledger;
 using Hive.Grains.Placement;
@@ -27,8 +28,8 @@ public sealed class GatewayClusterFixture : IAsyncLifetime
         return options;
     }
 
-    public static Task<PlatformCluster> StartAsync(InMemoryLedger ledger, PaperBroker broker, GatewayOptions? options = null, SharedGrainStorage? storage = null) =>
-        PlatformCluster.StartAsync(storage ?? new SharedGrainStorage(), ledger, broker, options ?? CreateOptions(),
+    public static Task<PlatformCluster> StartAsync(InMemoryLedger ledger, PaperBroker broker, GatewayOptions? options = null, MemoryJsonGrainStorage? storage = null) =>
+        PlatformCluster.StartAsync(storage ?? new MemoryJsonGrainStorage(), ledger, broker, options ?? CreateOptions(),
             ("silo0", SiloRoles.Live), ("silo1", SiloRoles.Live), ("silo2", SiloRoles.Live));
 
     public async Task InitializeAsync() => Cluster = await StartAsync(Ledger, Broker);

@@ -1,3 +1,4 @@
+using Hive.Grains.Storage;
 using Hive.Grains.Gateway;
 using Hive.Grains.Ledger;
 using Hive.Grains.Runners;
@@ -12,7 +13,7 @@ public sealed class GatewayFailoverTests
 {
     private const string Account = "acct";
 
-    private static Task<PlatformCluster> StartAsync(InMemoryLedger ledger, PaperBroker broker, GatewayOptions? options = null, SharedGrainStorage? storage = null) =>
+    private static Task<PlatformCluster> StartAsync(InMemoryLedger ledger, PaperBroker broker, GatewayOptions? options = null, MemoryJsonGrainStorage? storage = null) =>
         GatewayClusterFixture.StartAsync(ledger, broker, options, storage);
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class GatewayFailoverTests
         // sides of a partition. The later activation takes the lease; the earlier one must not trade any more.
         var ledger = new InMemoryLedger();
         var broker = new PaperBroker();
-        var storage = new SharedGrainStorage();
+        var storage = new MemoryJsonGrainStorage();
         await using var left = await StartAsync(ledger, broker, storage: storage);
         await using var right = await StartAsync(ledger, broker, storage: storage);
         var older = left.Grains.GetGrain<IGatewayGrain>(Account);
@@ -140,7 +141,7 @@ public sealed class GatewayFailoverTests
     {
         var ledger = new InMemoryLedger();
         var broker = new PaperBroker();
-        var storage = new SharedGrainStorage();
+        var storage = new MemoryJsonGrainStorage();
         var options = GatewayClusterFixture.CreateOptions();
         options.LeaseCheckPeriod = TimeSpan.FromHours(1);
         await using var left = await StartAsync(ledger, broker, options, storage);
@@ -167,7 +168,7 @@ public sealed class GatewayFailoverTests
     {
         var ledger = new InMemoryLedger();
         var broker = new PaperBroker();
-        var storage = new SharedGrainStorage();
+        var storage = new MemoryJsonGrainStorage();
         var options = GatewayClusterFixture.CreateOptions();
         options.LeaseCheckPeriod = TimeSpan.FromMilliseconds(50);
         await using var left = await StartAsync(ledger, broker, options, storage);

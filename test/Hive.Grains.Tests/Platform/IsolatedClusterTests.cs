@@ -1,3 +1,4 @@
+using Hive.Grains.Storage;
 using Hive.Grains.Backtests;
 using Hive.Grains.Feeds;
 using Hive.Grains.Placement;
@@ -166,7 +167,7 @@ public sealed class IsolatedClusterTests : IDisposable
     [Fact]
     public async Task OnNextAsync_TicksWithoutFillOrStop_DoNotWriteRunnerState()
     {
-        var storage = new SharedGrainStorage();
+        var storage = new MemoryJsonGrainStorage();
         await using var platform = await PlatformCluster.StartAsync(storage);
         var dithering = _scripts.Write("dither.lua", """
             function detect_opportunity(m, context, indicators) return { reason = "maybe" } end

@@ -1,3 +1,4 @@
+using Hive.Grains.Storage;
 using Hive.Grains.Feeds;
 using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
@@ -19,7 +20,7 @@ namespace Hive.Grains.Tests.Platform;
 /// <summary>
 /// A platform cluster on Orleans' <see cref="InProcessTestCluster"/>, wired with
 /// <see cref="HivePlatformExtensions.AddHivePlatform"/>: silos named and roled as asked (default control0, live0, live1,
-/// data0), one in-memory ledger, one paper broker and one <see cref="SharedGrainStorage"/> shared by every silo, as in
+/// data0), one in-memory ledger, one paper broker and one <see cref="MemoryJsonGrainStorage"/> shared by every silo, as in
 /// one process. Calls go through the cluster's client.
 /// </summary>
 public sealed class PlatformCluster : IAsyncDisposable
@@ -29,7 +30,7 @@ public sealed class PlatformCluster : IAsyncDisposable
 
     private readonly (string Name, string Role)[] _silos;
 
-    private PlatformCluster(InProcessTestCluster cluster, (string Name, string Role)[] silos, SharedGrainStorage storage, InMemoryLedger ledger, PaperBroker broker)
+    private PlatformCluster(InProcessTestCluster cluster, (string Name, string Role)[] silos, MemoryJsonGrainStorage storage, InMemoryLedger ledger, PaperBroker broker)
     {
         Cluster = cluster;
         _silos = silos;
@@ -40,7 +41,7 @@ public sealed class PlatformCluster : IAsyncDisposable
 
     public InProcessTestCluster Cluster { get; }
 
-    public SharedGrainStorage Storage { get; }
+    public MemoryJsonGrainStorage Storage { get; }
 
     public InMemoryLedger Ledger { get; }
 
@@ -51,15 +52,15 @@ public sealed class PlatformCluster : IAsyncDisposable
     public IRunnerRegistryGrain Registry => Grains.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
 
     /// <summary>Starts silos named after their role: <c>control0</c>, <c>live0</c>, <c>live1</c>, <c>data0</c> by default.</summary>
-    public static Task<PlatformCluster> StartAsync(params (string Name, string Role)[] silos) => StartAsync(new SharedGrainStorage(), silos);
+    public static Task<PlatformCluster> StartAsync(params (string Name, string Role)[] silos) => StartAsync(new MemoryJsonGrainStorage(), silos);
 
     /// <summary>Starts the silos with <paramref name="storage"/> as the platform storage of every silo.</summary>
-    public static Task<PlatformCluster> StartAsync(SharedGrainStorage storage, params (string Name, string Role)[] silos) =>
+    public static Task<PlatformCluster> StartAsync(MemoryJsonGrainStorage storage, params (string Name, string Role)[] silos) =>
         StartAsync(storage, new InMemoryLedger(), new PaperBroker(), null, silos);
 
     /// <summary>Starts the silos with shared <paramref name="storage"/>, <paramref name="ledger"/> and <paramref name="broker"/>.</summary>
     public static async Task<PlatformCluster> StartAsync(
-        SharedGrainStorage storage, InMemoryLedger ledger, PaperBroker broker, Hive.Grains.Gateway.GatewayOptions? gateway, params (string Name, string Role)[] silos)
+        MemoryJsonGrainStorage storage, InMemoryLedger ledger, PaperBroker broker, Hive.Grains.Gateway.GatewayOptions? gateway, params (string Name, string Role)[] silos)
     {
         if (silos.Length == 0)
         {
