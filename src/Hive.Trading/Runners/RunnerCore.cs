@@ -31,6 +31,12 @@ public sealed partial class RunnerCore
 {
     private const int MaxErrorsKept = 100;
 
+    /// <summary>
+    /// Quantities and prices a strategy may give stay below this, so that notionals, fees and P&amp;L stay far inside
+    /// <see cref="decimal"/>'s range; beyond it the action is a strategy error of that runner, not a crash of the host.
+    /// </summary>
+    public const double MaxAmount = 1e15;
+
     private readonly CandleWindow _window;
     private readonly IndicatorSet _indicators;
     private readonly RunnerStateMachine _machine;
@@ -39,6 +45,10 @@ public sealed partial class RunnerCore
     private readonly List<SignalMark> _signals = [];
     private readonly List<string> _errors = [];
     private readonly bool _recordEquity;
+    private readonly BarAggregator? _aggregator;
+    private readonly Step[] _steps = new Step[3];
+    private int _stepHead;
+    private int _stepCount;
     private IStrategy _strategy;
 
     private double _bid;
@@ -83,6 +93,7 @@ public sealed partial class RunnerCore
         Portfolio = new RunnerPortfolio(config.RunnerId, config.Symbol, config.InitialEquity);
         _window = new CandleWindow(config.WindowSize);
         _indicators = new IndicatorSet(_window);
+        _aggregator = config.Timeframe is { } timeframe ? new BarAggregator(timeframe.Milliseconds) : null;
         _machine = new RunnerStateMachine(config.TransitionHistorySize);
         _recordEquity = recordEquityCurve;
         _equity = new List<EquityPoint>(recordEquityCurve ? equityCapacity : 0);
@@ -292,6 +303,17 @@ public sealed partial class RunnerCore
 
     private void AddSignal(string kind, string? detail, double? price = null) =>
         _signals.Add(new SignalMark(_lastTimestamp, price ?? _lastPrice, kind, detail));
+
+    private enum StepKind : byte
+    {
+        /// <summary>Check the open position's stop-loss / take-profit against a feed candle.</summary>
+        Protect,
+
+        /// <summary>Advance the window and indicators with a strategy bar and run the strategy step.</summary>
+        Bar,
+    }
+
+    private readonly record struct Step(StepKind Kind, Candle Candle);
 
     private void RecordError(string message)
     {

@@ -222,7 +222,7 @@ public sealed class RunnerCoreTests
     }
 
     [Fact]
-    public void OnCandle_NoQuantityAnywhere_SizesTheEntryToTheRunnersEquity()
+    public void OnCandle_NoQuantityAnywhere_SizesTheEntryToEquityLeavingRoomForTheFee()
     {
         var strategy = new ScriptedStrategy
         {
@@ -234,7 +234,9 @@ public sealed class RunnerCoreTests
 
         sut.OnCandle(Bars.Flat(1, 3));
 
-        Assert.Equal(3333.333333m, sut.Portfolio.Quantity);
+        // 10,000 / (3 × 1.001), rounded down to six decimals: the 0.1 % fee fits in the cash left.
+        Assert.Equal(3330.003330m, sut.Portfolio.Quantity);
+        Assert.True(sut.Portfolio.InitialEquity - (sut.Portfolio.Quantity * 3m) - sut.Portfolio.TotalFees >= 0);
     }
 
     [Fact]
