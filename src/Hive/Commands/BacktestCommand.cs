@@ -50,7 +50,7 @@ internal static class BacktestCommand
 
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             catalog ?? StrategyCatalog.Default,
-            console ?? AnsiConsole.Console,
+            console ?? CliConsole.Default(),
             new Arguments(
                 parse.GetValue(data) ?? [],
                 parse.GetValue(generate) ?? [],

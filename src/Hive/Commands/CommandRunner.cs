@@ -23,6 +23,15 @@ internal static class CommandRunner
         try
         {
             var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // One line naming the first problem, not the whole help: the user asked for something specific.
+                var command = parse.CommandResult.Command;
+                var path = command == root ? "hive" : "hive " + command.Name;
+                WriteError($"{parse.Errors[0].Message} (see {path} --help)");
+                return ExitCodes.BadInput;
+            }
+
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellation.Token);
         }
         catch (CliException ex)

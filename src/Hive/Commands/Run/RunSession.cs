@@ -253,10 +253,10 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         }
 
         var symbols = string.Join(", ", plan.Feeds.Select(f => f.Symbol));
-        var speed = args.Speed.ToString("0.###", CultureInfo.InvariantCulture);
+        var speed = args.Speed == 0 ? "full speed" : args.Speed.ToString("0.###", CultureInfo.InvariantCulture) + "x real time";
         return args.DataFolder is null
-            ? $"feeds: simulated random walk for {symbols}, one-minute bars at {speed}x real time"
-            : $"feeds: replaying {symbols} from {args.DataFolder} at {speed}x real time";
+            ? $"feeds: simulated random walk for {symbols}, one-minute bars at {speed}"
+            : $"feeds: replaying {symbols} from {args.DataFolder} at {speed}";
     }
 
     private static string DescribeResumed(RunnerStatus status, string? notInFile)
