@@ -267,6 +267,23 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Backtest_RepeatedBarsInTheData_AreReportedWithCountAndFirstPlace()
+    {
+        var path = WriteKlines("NEARUSDT-1m-2026-02.csv", 200, seed: 3);
+        var lines = File.ReadAllLines(path).ToList();
+        lines.Insert(51, lines[50]);
+        lines.Insert(101, lines[100]);
+        File.WriteAllLines(path, lines);
+
+        var code = await Invoke("--data", path, "--runner", "a:NEARUSDT:ema-cross", "--out", Out);
+
+        Assert.Equal(0, code);
+        var output = string.Join(' ', _output.ToString().Split(['\r', '\n', ' '], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("warning: --data", output, StringComparison.Ordinal);
+        Assert.Contains("NEARUSDT: 2 duplicate bars (same open time, same values) read and kept once; first at NEARUSDT-1m-2026-02.csv line 52 (", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Backtest_ThroughTheCommandRunner_ReturnsBadInputExitCode()
     {
         var root = new RootCommand();
