@@ -255,7 +255,7 @@ public sealed class BacktestCommandTests : IDisposable
 
         var message = await Fails("--generate", "AAAUSDT:100", "--runners", yaml, "--out", Out);
 
-        Assert.Equal($"{yaml}:3: unknown runner field 'strat'; expected id, symbol, strategy, parameters, quantity, allocation, initial_equity, window, policy, risk", message);
+        Assert.Equal($"{yaml}:3: unknown runner field 'strat'; expected id, symbol, strategy, parameters, timeframe, quantity, allocation, initial_equity, window, policy, risk", message);
     }
 
     [Fact]
