@@ -258,6 +258,37 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Equal($"{yaml}:3: unknown runner field 'strat'; expected id, symbol, strategy, parameters, timeframe, quantity, allocation, initial_equity, window, policy, risk", message);
     }
 
+    [Theory]
+    [InlineData("  timeframe: 7m\n", ":4: runner 'a': timeframe '7m' is not one of 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d")]
+    [InlineData("  allocation: 100\n", ":1: Runner 'a': allocation must be a fraction of equity, 0 < allocation <= 1 (0.25 is a quarter), got 100.")]
+    [InlineData("  timeframe: 15m\n  parameters: { timeframe: 1h }\n", ":4: runner 'a': timeframe '15m' differs from parameter timeframe '1h'; give it once")]
+    public async Task Backtest_YamlBadTimeframeOrAllocation_NamesFileLineAndRunner(string extra, string expected)
+    {
+        var yaml = Path.Combine(_folder, "bad.yaml");
+        await File.WriteAllTextAsync(yaml, "- id: a\n  symbol: AAAUSDT\n  strategy: ema-cross\n" + extra);
+
+        var message = await Fails("--generate", "AAAUSDT:100", "--runners", yaml, "--out", Out);
+
+        Assert.Equal(yaml + expected, message);
+    }
+
+    [Fact]
+    public async Task Backtest_YamlTimeframe_RunnerTradesOnFifteenMinuteBars()
+    {
+        var yaml = Path.Combine(_folder, "tf.yaml");
+        await File.WriteAllTextAsync(yaml, "- id: a\n  symbol: AAAUSDT\n  strategy: ema-cross\n  timeframe: 15m\n  quantity: 1\n");
+
+        var code = await Invoke("--generate", "AAAUSDT:20000:4", "--runners", yaml, "--out", Out);
+
+        Assert.Equal(0, code);
+        var report = BacktestReportWriter.ReadJson(Path.Combine(Out, "report.json"));
+        var runner = Assert.Single(report.Runners);
+        Assert.Equal("15m", runner.Parameters["timeframe"]);
+        Assert.NotEmpty(runner.Trades);
+        Assert.All(runner.Trades.Where(t => t.ExitReason == "strategy"), t => Assert.Equal(0, (t.ExitTime + 1) % (15 * 60_000)));
+        Assert.All(runner.Trades, t => Assert.Equal(0, (t.EntryTime + 1) % (15 * 60_000)));
+    }
+
     [Fact]
     public async Task Backtest_NoRunnersOrNoData_SaysWhatIsMissing()
     {
