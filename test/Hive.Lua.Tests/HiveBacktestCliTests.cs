@@ -118,7 +118,7 @@ public sealed class HiveBacktestCliTests : IDisposable
     {
         var (code, stdout, stderr) = RunHiveIn(
             SharedData.RepositoryRoot,
-            "backtest", "--generate", "BTCUSDT:5000:11", "--generate", "ETHUSDT:5000:12", "--runners", Path.Combine("strategies", "runners.yaml"), "--out", Out);
+            "backtest", "--generate", "BTCUSDT:60000:11", "--generate", "ETHUSDT:60000:12", "--runners", Path.Combine("strategies", "runners.yaml"), "--out", Out);
 
         Assert.True(code == 0, $"exit {code}: {stderr}{stdout}");
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "report.json")));
