@@ -71,6 +71,7 @@ public sealed partial class RunnerCore
     private bool _equityStarted;
     private bool _equityDirty;
     private long _orderSequence;
+    private int _restoredTradeCount;
 
     /// <summary>Creates the runner.</summary>
     /// <param name="config">The runner's configuration; validated here.</param>
@@ -140,8 +141,11 @@ public sealed partial class RunnerCore
     /// <summary>Current take-profit of the open position.</summary>
     public double? TakeProfit => _takeProfit;
 
-    /// <summary>Closed trades in exit order.</summary>
+    /// <summary>Closed trades in exit order, since this instance was created.</summary>
     public IReadOnlyList<ClosedTrade> Trades => Portfolio.Trades;
+
+    /// <summary>Trades closed since the runner was created, those of earlier activations (restored) included.</summary>
+    public int TradeCount => _restoredTradeCount + Portfolio.Trades.Count;
 
     /// <summary>The equity curve: a point whenever equity changed, on the first bar, and on the last after <see cref="CompleteEquityCurve"/>.</summary>
     public IReadOnlyList<EquityPoint> EquityCurve => _equity;
@@ -229,7 +233,8 @@ public sealed partial class RunnerCore
         [.. Context.Values],
         _orderSequence,
         _lastTimestamp,
-        _lastPrice);
+        _lastPrice,
+        TradeCount);
 
     /// <summary>
     /// Restores a persisted snapshot into this fresh runner (same ID and symbol, no data processed yet). A runner saved
@@ -256,6 +261,7 @@ public sealed partial class RunnerCore
         _stopLoss = Portfolio.Quantity == 0 ? null : snapshot.StopLoss;
         _takeProfit = Portfolio.Quantity == 0 ? null : snapshot.TakeProfit;
         _orderSequence = snapshot.OrderSequence;
+        _restoredTradeCount = snapshot.TradeCount;
         _lastTimestamp = snapshot.LastTimestamp;
         _lastPrice = snapshot.LastPrice;
         foreach (var (key, value) in snapshot.Context)

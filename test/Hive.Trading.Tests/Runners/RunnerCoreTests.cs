@@ -439,6 +439,34 @@ public sealed class RunnerCoreTests
     }
 
     [Fact]
+    public void TradeCount_AfterARestore_CountsTheEarlierActivationsTrades()
+    {
+        var alternating = new ScriptedStrategy
+        {
+            Detect = static (_, _) => StrategyAction.Opportunity(),
+            Filter = static (_, _) => StrategyAction.EnterLong(quantity: 1),
+            Manage = static (_, _) => StrategyAction.Exit(),
+        };
+        var first = Runner(alternating);
+        for (var i = 0; i < 6; i++)
+        {
+            first.OnCandle(Bars.Flat(i, 100));
+        }
+
+        var sut = Runner(alternating);
+        sut.Restore(first.CreateSnapshot());
+        for (var i = 6; i < 12; i++)
+        {
+            sut.OnCandle(Bars.Flat(i, 100));
+        }
+
+        Assert.Equal(2, first.TradeCount);
+        Assert.Equal(2, sut.Trades.Count);
+        Assert.Equal(4, sut.TradeCount);
+        Assert.Equal(4, sut.CreateSnapshot().TradeCount);
+    }
+
+    [Fact]
     public void Restore_IntoARunnerThatTraded_Throws()
     {
         var sut = Runner(new ScriptedStrategy());
