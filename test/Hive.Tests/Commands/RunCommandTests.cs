@@ -268,6 +268,30 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ReplayWithRepeatedBars_WarnsWithCountAndFirstPlace()
+    {
+        var klines = Path.Combine(_root, "klines");
+        Directory.CreateDirectory(klines);
+        var file = Path.Combine(klines, "NEARUSDT-1m-2026-02.csv");
+        WriteKlines(file, 40);
+        var lines = File.ReadAllLines(file).ToList();
+        lines.Insert(11, lines[10]);
+        File.WriteAllLines(file, lines);
+        var runners = WriteRunners(("alternating.lua", AlternatingScript), """
+            runners:
+              - id: near_alt
+                symbol: NEARUSDT
+                strategy: alternating.lua
+            """);
+        var output = new StringWriter();
+
+        var (exitCode, _) = await RunAsync(output, "--runners", runners, "--data", klines, "--speed", "max", "--data-dir", DataDir);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("NEARUSDT: 1 duplicate bar (same open time, same values) read and kept once; first at NEARUSDT-1m-2026-02.csv line 12", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_DevelopmentRunnerWithErrors_ExitsWithSuccess()
     {
         var klines = Path.Combine(_root, "klines");

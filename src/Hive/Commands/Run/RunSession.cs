@@ -6,6 +6,7 @@ using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
 using Hive.Grains.Runners;
 using Hive.Runtime;
+using Hive.Trading.History;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
 using Microsoft.Extensions.Logging;
@@ -84,6 +85,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
 
             var symbols = stored.Values.Select(d => d.Symbol).Concat(configs.Select(c => c.Symbol));
             var plan = FeedPlan.Create(symbols, args.DataFolder, args.Speed);
+            ReportRepeatedBars(args, plan);
             foreach (var symbol in plan.SymbolsWithoutData)
             {
                 var idle = stored.Values.Select(d => (d.RunnerId, d.Symbol)).Concat(configs.Select(c => (c.RunnerId, c.Symbol)))
@@ -122,6 +124,25 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         finally
         {
             await cluster.DisposeAsync();
+        }
+    }
+
+    // The replay feeds keep a repeated bar once, as hive backtest does; say so here, where the user reads, with the count
+    // and the first place, rather than let it pass silently.
+    private void ReportRepeatedBars(RunArguments args, FeedPlan plan)
+    {
+        if (args.DataFolder is null || plan.Feeds.Count == 0)
+        {
+            return;
+        }
+
+        var replayed = plan.Feeds.Select(static f => f.Symbol).ToHashSet(StringComparer.Ordinal);
+        foreach (var series in CandleHistory.LoadFolder(args.DataFolder))
+        {
+            if (replayed.Contains(series.Symbol) && series.DuplicateReport is { } report)
+            {
+                console.MarkupLine($"[yellow]warning:[/] {Markup.Escape($"--data {args.DataFolder}: {report}")}");
+            }
         }
     }
 
