@@ -13,13 +13,16 @@ namespace Hive.Trading.Runners;
 /// wrap it: the window and indicators of its symbol, its strategy, state machine and context, pre-trade risk, order
 /// routing, position, trades, equity curve and chart signals.
 /// <para>
-/// On each closed candle (<see cref="OnCandle"/>): the window and indicators advance; a stopped runner only marks
-/// to market; in position, the stop-loss / take-profit are checked against the bar's high/low before the strategy
-/// runs; then the strategy step of the current state runs and its action is validated, risk-checked and routed. A
-/// market order decided on a bar fills at that bar's close when replaying candles (at the touch when quotes are
-/// known); see <see cref="PaperFillModel"/> for the whole convention. Quotes (<see cref="OnQuote"/>) update the touch
-/// and check stop-loss / take-profit; strategies run on closed candles only. Time is the event time of the market
-/// data, so a backtest and a live run count order rates and record transitions the same way.
+/// On each closed candle (<see cref="OnCandle"/>): a stopped runner only marks to market; in position, the stop-loss /
+/// take-profit are checked against the candle's high/low; then the strategy's bar (the candle, or with a
+/// <see cref="RunnerConfig.Timeframe"/> the UTC-aligned bar the candle closes) advances the window and indicators and
+/// the strategy step of the current state runs; its action is validated, checked against buying power and risk, and
+/// routed. These steps run in this order whatever the router: when an order is pending, the rest wait for its fill
+/// or rejection, so a backtest and a live runner take the same decisions. A market order decided on a bar fills at
+/// that bar's close when replaying candles (at the touch when quotes are known); see <see cref="PaperFillModel"/> for
+/// the whole convention. Quotes (<see cref="OnQuote"/>) update the touch and check stop-loss / take-profit; strategies
+/// run on closed bars only. Time is the event time of the market data, so a backtest and a live run count order rates
+/// and record transitions the same way.
 /// </para>
 /// <para>
 /// Errors: a strategy that throws (or returns an action illegal in its state, or with invalid fields) is handled by
