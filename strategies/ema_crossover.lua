@@ -3,7 +3,8 @@
 -- signal an opportunity (up: long; down: short when short=true). The first regime after the EMAs become ready is only
 -- recorded, so the strategy never enters in the middle of a trend it did not see start.
 -- Analyzing: on the next bar, enter if the cross still holds, otherwise cancel.
--- In position: exit on the opposite cross.
+-- In position: remember the regime of every bar (so that a cross back on the bar after an exit is seen); exit on the
+-- opposite cross, which opens the other side on the next bar when that side is traded.
 -- Parameters: fast (12), slow (26), quantity (runner default when absent), stop and take (distance of the
 -- stop-loss / take-profit in % of the entry bar's close, optional), short (false).
 -- It behaves exactly like the compiled ema-cross strategy with the same parameters.
@@ -31,7 +32,16 @@ local function above(price, pct) return pct and price * (1 + pct / 100) or nil e
 
 function detect_opportunity(market_data, context, indicators)
   local r = regime(indicators)
+  local reverse = context.reverse_regime or 0
+  context.reverse_regime = nil
   if r == 0 then return nil end
+  if reverse ~= 0 and r == reverse then
+    context.idle_regime = r
+    if r > 0 then
+      return { direction = 1, reason = "fast EMA crossed above slow EMA" }
+    end
+    return { direction = -1, reason = "fast EMA crossed below slow EMA" }
+  end
   local last = context.idle_regime or 0
   if last == 0 then
     context.idle_regime = r
@@ -66,7 +76,12 @@ end
 function manage_position(market_data, context, indicators)
   local r = regime(indicators)
   local side = context.position.side
+  -- The remembered regime follows the market while in position, so that after an exit a cross back on the next bar
+  -- is a new cross, not the regime of the entry.
+  if r ~= 0 then context.idle_regime = r end
   if (side == "long" and r < 0) or (side == "short" and r > 0) then
+    -- the cross that ends this position opens the other side on the next bar when that side is traded
+    if r > 0 or allow_short then context.reverse_regime = r end
     return { action = "exit", reason = "opposite cross" }
   end
   return nil

@@ -29,8 +29,11 @@ internal static class LuaPrelude
           log(concat(parts, "\t"))
         end
         -- The host calls every step through this function: one native call fills market_data and runs the step.
-        local function call_step(step, timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price)
+        -- indicators.high / indicators.low are numbers (the window's highest high and lowest low), as in the seed contract.
+        local function call_step(step, timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price, window_high, window_low)
           local m = market_data
+          indicators.high = window_high
+          indicators.low = window_low
           m.timestamp = timestamp
           m.open = open
           m.high = high

@@ -310,7 +310,7 @@ internal sealed unsafe partial class LuaVm
         Indicator.Macd => "macd",
         Indicator.Bollinger => "bollinger",
         Indicator.Atr => "atr",
-        Indicator.High => "high",
-        _ => "low",
+        Indicator.High => "highest",
+        _ => "lowest",
     };
 }

@@ -126,7 +126,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_setmetatable(l, -2);
         _contextRef = luaL_ref(l, RegistryIndex);
 
-        lua_createtable(l, 0, 8);
+        lua_createtable(l, 0, 10);
         lua_pushcclosure(l, &IndicatorSma, 0);
         SetField(l, "sma"u8);
         lua_pushcclosure(l, &IndicatorEma, 0);
@@ -140,9 +140,9 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_pushcclosure(l, &IndicatorAtr, 0);
         SetField(l, "atr"u8);
         lua_pushcclosure(l, &IndicatorHigh, 0);
-        SetField(l, "high"u8);
+        SetField(l, "highest"u8);
         lua_pushcclosure(l, &IndicatorLow, 0);
-        SetField(l, "low"u8);
+        SetField(l, "lowest"u8);
         _indicatorsRef = luaL_ref(l, RegistryIndex);
 
         PushParameters(l, parameters);
@@ -317,7 +317,9 @@ internal sealed unsafe partial class LuaVm : IDisposable
             lua_pushnumber(l, data.BidQuantity);
             lua_pushnumber(l, data.AskQuantity);
             lua_pushnumber(l, data.MidPrice);
-            var status = ProtectedCall(l, 12, 1);
+            PushOptionalNumber(l, indicators.WindowHigh);
+            PushOptionalNumber(l, indicators.WindowLow);
+            var status = ProtectedCall(l, 14, 1);
             var error = TakeError(status, StepNames[step]);
             if (error is not null)
             {
@@ -331,6 +333,18 @@ internal sealed unsafe partial class LuaVm : IDisposable
             lua_settop(l, 0);
             _context = null;
             _indicators = null;
+        }
+    }
+
+    private static void PushOptionalNumber(IntPtr l, double? value)
+    {
+        if (value is { } v)
+        {
+            lua_pushnumber(l, v);
+        }
+        else
+        {
+            lua_pushnil(l);
         }
     }
 

@@ -21,6 +21,10 @@ internal sealed class FakeIndicators : IIndicatorProvider
 
     public double? LowValue { get; set; }
 
+    public double? WindowHigh { get; set; }
+
+    public double? WindowLow { get; set; }
+
     public List<string> Calls { get; } = [];
 
     public double? Sma(int period) => Record($"sma({period})", SmaValue);

@@ -10,14 +10,14 @@ namespace Hive.Lua.Tests;
 /// </summary>
 public sealed class HiveBacktestCliTests : IDisposable
 {
-    // Written from the README alone: params with defaults, indicators.high/low/atr, context from the opportunity
+    // Written from the README alone: params with defaults, indicators.highest/lowest/atr, context from the opportunity
     // table, context.position, every action kind of the contract.
     private const string Donchian = """
         local period = params.period or 20
         local quantity = params.quantity
 
         function detect_opportunity(market_data, context, indicators)
-          local high = indicators.high(period)
+          local high = indicators.highest(period)
           local atr = indicators.atr(14)
           if high == nil or atr == nil then return nil end
           if market_data.close >= high then
@@ -39,13 +39,38 @@ public sealed class HiveBacktestCliTests : IDisposable
         end
 
         function manage_position(market_data, context, indicators)
-          local low = indicators.low(period)
+          local low = indicators.lowest(period)
           local position = context.position
           if low ~= nil and market_data.close <= low then
             return { action = "exit", reason = "new low" }
           end
           if market_data.close > position.entry_price + 3 * context.atr and position.take_profit ~= nil then
             return { action = "update_take_profit", price = position.take_profit + context.atr }
+          end
+          return nil
+        end
+        """;
+
+    // Written to the seed's contract: indicators.high and indicators.low are plain numbers (the window's extremes).
+    private const string SeedBreakout = """
+        function detect_opportunity(market_data, context, indicators)
+          if indicators.high ~= nil and market_data.close >= indicators.high * 0.999 then
+            return { signal = "breakout", level = indicators.high }
+          end
+          return nil
+        end
+
+        function filter_commitment(market_data, context, indicators)
+          if market_data.close >= context.level * 0.998 then
+            return { action = "enter_long", quantity = 1, stop_loss = market_data.close * 0.99,
+                     take_profit = market_data.close * 1.02 }
+          end
+          return { action = "cancel_analysis" }
+        end
+
+        function manage_position(market_data, context, indicators)
+          if market_data.close <= indicators.low * 1.001 then
+            return { action = "exit", reason = "at the window's low" }
           end
           return nil
         end
@@ -67,6 +92,17 @@ public sealed class HiveBacktestCliTests : IDisposable
     }
 
     [Fact]
+    public void HiveBacktest_SeedContractWithHighAsNumber_RunsAndTrades()
+    {
+        var script = Write("seed_breakout.lua", SeedBreakout);
+
+        var (code, stdout, stderr) = RunHive("backtest", "--generate", "TESTUSDT:5000:3", "--runner", $"seed:TESTUSDT:{script}", "--out", Out);
+
+        Assert.True(code == 0, $"exit {code}: {stderr}{stdout}");
+        Assert.True(Trades("seed") > 0, stdout);
+    }
+
+    [Fact]
     public void HiveBacktest_ReadmeWorkedExample_RunsAndTrades()
     {
         var script = Write("pullback.lua", ReadmeExampleTests.WorkedExample());
@@ -82,7 +118,7 @@ public sealed class HiveBacktestCliTests : IDisposable
     {
         var (code, stdout, stderr) = RunHiveIn(
             SharedData.RepositoryRoot,
-            "backtest", "--generate", "BTCUSDT:5000:11", "--generate", "ETHUSDT:5000:12", "--runners", Path.Combine("strategies", "runners.yaml"), "--out", Out);
+            "backtest", "--generate", "BTCUSDT:60000:11", "--generate", "ETHUSDT:60000:12", "--runners", Path.Combine("strategies", "runners.yaml"), "--out", Out);
 
         Assert.True(code == 0, $"exit {code}: {stderr}{stdout}");
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "report.json")));

@@ -171,7 +171,7 @@ public sealed class LuaStrategyTests
             local line, signal, hist = indicators.macd(12, 26, 9)
             local up, mid, low = indicators.bollinger(20, 2)
             context.seen = table.concat({ indicators.sma(20), indicators.ema(12), indicators.rsi(14), indicators.atr(14),
-              indicators.high(10), indicators.low(10), line, signal, hist, up, mid, low }, ",")
+              indicators.highest(10), indicators.lowest(10), line, signal, hist, up, mid, low }, ",")
             return nil
             """);
         using var sut = LuaStrategy.FromSource("ind.lua", script);
@@ -180,6 +180,36 @@ public sealed class LuaStrategyTests
 
         Assert.Equal("1.0,2.0,3.0,4.0,5.0,6.0,7.0,8.0,-1.0,9.0,10.0,11.0", _context.GetString("seen"));
         Assert.Equal(["macd(12,26,9)", "bollinger(20,2)", "sma(20)", "ema(12)", "rsi(14)", "atr(14)", "high(10)", "low(10)"], _indicators.Calls);
+    }
+
+    [Fact]
+    public void Indicators_HighAndLow_AreTheWindowsNumbersAsInTheSeedContract()
+    {
+        _indicators.WindowHigh = 105.5;
+        _indicators.WindowLow = 98.25;
+        var script = Scripts.WithStep("detect_opportunity", """
+            context.seen = string.format("%s %s %.4f", math.type(indicators.high), math.type(indicators.low), indicators.high * 0.999 - indicators.low)
+            return nil
+            """);
+        using var sut = LuaStrategy.FromSource("seed.lua", script);
+
+        sut.DetectOpportunity(Scripts.Bar, _context, _indicators);
+
+        Assert.Equal("float float 7.1445", _context.GetString("seen"));
+    }
+
+    [Fact]
+    public void Indicators_HighAndLowBeforeTheFirstBar_AreNil()
+    {
+        var script = Scripts.WithStep("detect_opportunity", """
+            context.none = indicators.high == nil and indicators.low == nil
+            return nil
+            """);
+        using var sut = LuaStrategy.FromSource("seed_nil.lua", script);
+
+        sut.DetectOpportunity(Scripts.Bar, _context, _indicators);
+
+        Assert.True(_context.GetBoolean("none"));
     }
 
     [Fact]

@@ -19,14 +19,15 @@ internal sealed record PersistedRunnerSnapshot(
     IReadOnlyList<PersistedContextValue> Context,
     long OrderSequence,
     long LastTimestamp,
-    double LastPrice)
+    double LastPrice,
+    int TradeCount = 0)
 {
     public static PersistedRunnerSnapshot From(RunnerSnapshot s) => new(
         s.RunnerId, s.Symbol, s.State, s.StoppedReason, s.Quantity, s.AverageEntryPrice, s.EntryTime, s.OpenEntryFees,
         s.RealizedPnl, s.TotalFees, s.StopLoss, s.TakeProfit, [.. s.Context.Select(kv => PersistedContextValue.From(kv.Key, kv.Value))],
-        s.OrderSequence, s.LastTimestamp, s.LastPrice);
+        s.OrderSequence, s.LastTimestamp, s.LastPrice, s.TradeCount);
 
     public RunnerSnapshot ToSnapshot() => new(
         RunnerId, Symbol, State, StoppedReason, Quantity, AverageEntryPrice, EntryTime, OpenEntryFees, RealizedPnl, TotalFees,
-        StopLoss, TakeProfit, [.. Context.Select(c => c.ToPair())], OrderSequence, LastTimestamp, LastPrice);
+        StopLoss, TakeProfit, [.. Context.Select(c => c.ToPair())], OrderSequence, LastTimestamp, LastPrice, TradeCount);
 }

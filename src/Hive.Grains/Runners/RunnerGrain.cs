@@ -414,7 +414,7 @@ internal sealed class RunnerGrain(
             portfolio.RealizedPnl,
             unrealized,
             core.Equity,
-            core.Trades.Count,
+            core.TradeCount,
             trader.OrdersFilled,
             trader.GatewayDenials + core.RiskDenials,
             trader.OrdersFenced,

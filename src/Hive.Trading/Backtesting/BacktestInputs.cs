@@ -20,16 +20,18 @@ public static class BacktestInputs
 
     /// <summary>
     /// Loads every data spec and generated series. A symbol given twice is an error. <paramref name="loadData"/> replaces
-    /// <see cref="LoadData"/> (a host keeping datasets in memory).
+    /// <see cref="LoadData"/> (a host keeping datasets in memory). <paramref name="warn"/> receives one line per symbol
+    /// whose files repeated bars (count and first place).
     /// </summary>
     public static Dictionary<string, IReadOnlyList<Candle>> Load(
         IReadOnlyList<string> data,
         IReadOnlyList<string> generate,
-        Func<string, IReadOnlyList<(string Symbol, IReadOnlyList<Candle> Candles)>>? loadData = null)
+        Func<string, IReadOnlyList<(string Symbol, IReadOnlyList<Candle> Candles)>>? loadData = null,
+        Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(generate);
-        loadData ??= LoadData;
+        loadData ??= spec => LoadData(spec, warn);
         var result = new Dictionary<string, IReadOnlyList<Candle>>(StringComparer.Ordinal);
         var origins = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -66,8 +68,11 @@ public static class BacktestInputs
         }
     }
 
-    /// <summary>Loads one data spec: <c>PATH</c> or <c>SYMBOL=PATH</c>, a candle file or a folder of them.</summary>
-    public static IReadOnlyList<(string Symbol, IReadOnlyList<Candle> Candles)> LoadData(string spec)
+    /// <summary>
+    /// Loads one data spec: <c>PATH</c> or <c>SYMBOL=PATH</c>, a candle file or a folder of them. Repeated bars are kept
+    /// once and reported to <paramref name="warn"/>.
+    /// </summary>
+    public static IReadOnlyList<(string Symbol, IReadOnlyList<Candle> Candles)> LoadData(string spec, Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         string? symbol = null;
@@ -91,11 +96,17 @@ public static class BacktestInputs
                 var series = CandleHistory.LoadFolder(path);
                 if (symbol is null)
                 {
+                    foreach (var one in series)
+                    {
+                        Report(one);
+                    }
+
                     return [.. series.Select(s => (s.Symbol, s.Candles))];
                 }
 
                 var match = series.FirstOrDefault(s => s.Symbol == symbol)
                     ?? throw new ArgumentException($"--data '{spec}': the folder holds no {symbol} files (it holds {string.Join(", ", series.Select(s => s.Symbol))})");
+                Report(match);
                 return [(symbol, match.Candles)];
             }
 
@@ -115,11 +126,21 @@ public static class BacktestInputs
                 symbol = name.Symbol;
             }
 
-            return [(symbol, CandleHistory.LoadFile(path, symbol))];
+            var file = CandleHistory.LoadSeries(path, symbol);
+            Report(file);
+            return [(symbol, file.Candles)];
         }
         catch (InvalidDataException ex)
         {
             throw new ArgumentException($"--data '{spec}': {ex.Message}", ex);
+        }
+
+        void Report(CandleSeries series)
+        {
+            if (series.DuplicateReport is { } report)
+            {
+                warn?.Invoke($"--data {spec}: {report}");
+            }
         }
     }
 

@@ -150,7 +150,7 @@ internal static class BacktestReportHtml
         var chart = new SvgFrame(1100, 380, bars[0].OpenTime, Math.Max(bars[0].OpenTime + 1, bars[^1].CloseTime),
             bars.Min(b => b.Low), bars.Max(b => b.High));
         chart.Open(html, v => v.ToString("G5", Inv));
-        var slot = chart.PlotWidth / bars.Length;
+        var slot = chart.PlotWidth * Math.Max(1, bars[0].CloseTime + 1 - bars[0].OpenTime) / Math.Max(1, bars[^1].CloseTime + 1 - bars[0].OpenTime);
         foreach (var bar in bars)
         {
             var x = chart.X((bar.OpenTime + bar.CloseTime) / 2);
@@ -234,33 +234,48 @@ internal static class BacktestReportHtml
         html.Append("</details>");
     }
 
-    /// <summary>Merges consecutive candles into at most <paramref name="maxBars"/> OHLC bars.</summary>
+    /// <summary>
+    /// Merges candles into OHLC bars of equal time spans, about <paramref name="maxBars"/> over the whole period. A bar
+    /// never spans a gap in the data (a candle that does not open where the previous one closed starts a new bar), so
+    /// the chart leaves gaps empty instead of drawing a candle across them.
+    /// </summary>
     internal static Candle[] Aggregate(IReadOnlyList<Candle> candles, int maxBars)
     {
-        var per = (candles.Count + maxBars - 1) / maxBars;
-        if (per <= 1)
+        if (candles.Count == 0)
         {
-            return [.. candles];
+            return [];
         }
 
-        var bars = new Candle[(candles.Count + per - 1) / per];
-        for (var b = 0; b < bars.Length; b++)
+        var start = candles[0].OpenTime;
+        var width = Math.Max(1, ((candles[^1].CloseTime + 1 - start) + maxBars - 1) / maxBars);
+        var bars = new List<Candle>(Math.Min(candles.Count, maxBars + 16));
+        var first = candles[0];
+        double high = first.High, low = first.Low, volume = first.Volume;
+        var last = first;
+        for (var i = 1; i < candles.Count; i++)
         {
-            var from = b * per;
-            var to = Math.Min(candles.Count, from + per);
-            double high = double.MinValue, low = double.MaxValue, volume = 0;
-            for (var i = from; i < to; i++)
+            var candle = candles[i];
+            var gap = candle.OpenTime > last.CloseTime + 1;
+            if (gap || (candle.OpenTime - start) / width != (first.OpenTime - start) / width)
             {
-                high = Math.Max(high, candles[i].High);
-                low = Math.Min(low, candles[i].Low);
-                volume += candles[i].Volume;
+                bars.Add(new Candle(first.Symbol, first.OpenTime, last.CloseTime, first.Open, high, low, last.Close, volume));
+                first = candle;
+                high = candle.High;
+                low = candle.Low;
+                volume = candle.Volume;
+            }
+            else
+            {
+                high = Math.Max(high, candle.High);
+                low = Math.Min(low, candle.Low);
+                volume += candle.Volume;
             }
 
-            bars[b] = new Candle(candles[from].Symbol, candles[from].OpenTime, candles[to - 1].CloseTime,
-                candles[from].Open, high, low, candles[to - 1].Close, volume);
+            last = candle;
         }
 
-        return bars;
+        bars.Add(new Candle(first.Symbol, first.OpenTime, last.CloseTime, first.Open, high, low, last.Close, volume));
+        return [.. bars];
     }
 
     /// <summary>Keeps at most about <paramref name="maxPoints"/> points, keeping each bucket's extremes so drawdowns stay visible.</summary>

@@ -89,7 +89,8 @@ public sealed class Backtester
                 throw new StrategyConfigurationException(ex.Strategy, $"Runner '{config.RunnerId}': {ex.Message}", ex);
             }
 
-            cores.Add(new RunnerCore(config, strategy, router, account, recordEquityCurve: true,
+            // Sizing and buying power assume the fee this backtest charges.
+            cores.Add(new RunnerCore(config with { FeeRate = Options.FeeRate }, strategy, router, account, recordEquityCurve: true,
                 equityCapacity: Math.Min(candles[config.Symbol].Count + 2, 1 << 20)));
         }
 

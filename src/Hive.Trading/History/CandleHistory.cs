@@ -32,12 +32,20 @@ public static class CandleHistory
         }
 
         var symbol = KlineFileName.SymbolOf(path);
-        return [new CandleSeries(symbol, LoadFile(path, symbol), [path])];
+        return [LoadSeries(path, symbol)];
     }
 
     /// <summary>Loads one file in any supported shape, with <paramref name="symbol"/> (or the one its name implies) on every candle.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is malformed.</exception>
+    public static CandleSeries LoadSeries(string path, string? symbol = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var parsed = ParseFile(path, symbol ?? KlineFileName.SymbolOf(path));
+        return new CandleSeries(symbol ?? KlineFileName.SymbolOf(path), parsed.Candles, [path], parsed.Duplicates, parsed.FirstDuplicate);
+    }
+
+    /// <summary>Loads one candle file (see <see cref="LoadSeries"/>) and returns its candles.</summary>
     public static Candle[] LoadFile(string path, string? symbol = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -97,7 +105,8 @@ public static class CandleHistory
             }
 
             var parsed = files.Select(f => ParseFile(f.Path, symbol)).OrderBy(p => p.Candles[0].OpenTime).ToArray();
-            series.Add(new CandleSeries(symbol, Join(parsed), [.. parsed.Select(p => p.FileName)]));
+            var (candles, duplicates, first) = Join(parsed);
+            series.Add(new CandleSeries(symbol, candles, [.. parsed.Select(p => p.FileName)], duplicates, first));
         }
 
         return series;
@@ -143,11 +152,11 @@ public static class CandleHistory
             : CandleCsvParser.Parse(content, fileName, symbol);
     }
 
-    private static Candle[] Join(ParsedCandles[] files)
+    private static (Candle[] Candles, int Duplicates, string? FirstDuplicate) Join(ParsedCandles[] files)
     {
         if (files.Length == 1)
         {
-            return files[0].Candles;
+            return (files[0].Candles, files[0].Duplicates, files[0].FirstDuplicate);
         }
 
         var sequence = new CandleSequence(files.Sum(f => f.Candles.Length));
@@ -160,6 +169,9 @@ public static class CandleHistory
             }
         }
 
-        return sequence.ToArray();
+        // Repeats inside a file were dropped when it was parsed; repeats across files are dropped here.
+        var within = files.Sum(static f => f.Duplicates);
+        var first = files.Select(static f => f.FirstDuplicate).FirstOrDefault(static d => d is not null) ?? sequence.FirstDuplicate;
+        return (sequence.ToArray(), within + sequence.Duplicates, first);
     }
 }

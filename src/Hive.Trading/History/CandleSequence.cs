@@ -18,6 +18,9 @@ internal sealed class CandleSequence(int capacity)
 
     public int Duplicates { get; private set; }
 
+    /// <summary>Where the first dropped repeat was read (<c>file line N (time)</c>), or null.</summary>
+    public string? FirstDuplicate { get; private set; }
+
     public void BeginSource(string fileName) => _sources.Add((_candles.Count, fileName));
 
     public void Add(in Candle candle, string fileName, int line)
@@ -32,7 +35,7 @@ internal sealed class CandleSequence(int capacity)
         AddOutOfOrder(candle, fileName, line);
     }
 
-    public ParsedCandles ToParsed(string fileName) => new(fileName, [.. _candles], [.. _lines]);
+    public ParsedCandles ToParsed(string fileName) => new(fileName, [.. _candles], [.. _lines], Duplicates, FirstDuplicate);
 
     public Candle[] ToArray() => [.. _candles];
 
@@ -55,6 +58,7 @@ internal sealed class CandleSequence(int capacity)
         }
 
         Duplicates++;
+        FirstDuplicate ??= $"{fileName} line {line} ({Iso(candle.OpenTime)})";
     }
 
     private static bool SameBar(in Candle a, in Candle b) =>

@@ -6,4 +6,12 @@ namespace Hive.Trading.History;
 /// <param name="Symbol">The symbol every candle carries.</param>
 /// <param name="Candles">Candles with strictly increasing open times.</param>
 /// <param name="Sources">The files read, in time order.</param>
-public sealed record CandleSeries(string Symbol, IReadOnlyList<Candle> Candles, IReadOnlyList<string> Sources);
+/// <param name="Duplicates">Bars read twice with identical values (overlapping files, repeated rows), kept once.</param>
+/// <param name="FirstDuplicate">Where the first repeat was read (<c>FILE line N (time)</c>); <c>null</c> without repeats.</param>
+public sealed record CandleSeries(string Symbol, IReadOnlyList<Candle> Candles, IReadOnlyList<string> Sources, int Duplicates = 0, string? FirstDuplicate = null)
+{
+    /// <summary>A one-line report of the dropped repeats (count and first place), or <c>null</c> when there were none.</summary>
+    public string? DuplicateReport => Duplicates == 0
+        ? null
+        : $"{Symbol}: {Duplicates} duplicate bar{(Duplicates == 1 ? "" : "s")} (same open time, same values) read and kept once; first at {FirstDuplicate}";
+}

@@ -33,6 +33,8 @@ public sealed class IndicatorSet : IIndicatorProvider
     private readonly Kind<int, AverageTrueRange> _atrs = new();
     private readonly Kind<int, RollingMaximum> _highs = new();
     private readonly Kind<int, RollingMinimum> _lows = new();
+    private readonly MonotonicWindow _windowHigh;
+    private readonly MonotonicWindow _windowLow;
 
     /// <summary>Creates an empty set over <paramref name="window"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="window"/> is null.</exception>
@@ -40,7 +42,20 @@ public sealed class IndicatorSet : IIndicatorProvider
     {
         ArgumentNullException.ThrowIfNull(window);
         _window = window;
+        _windowHigh = new MonotonicWindow(window.Capacity, maximum: true, nameof(window));
+        _windowLow = new MonotonicWindow(window.Capacity, maximum: false, nameof(window));
+        for (var ago = window.Count - 1; ago >= 0; ago--)
+        {
+            _windowHigh.Update(window[ago].High);
+            _windowLow.Update(window[ago].Low);
+        }
     }
+
+    /// <inheritdoc />
+    public double? WindowHigh => _window.Count > 0 ? _windowHigh.Current : null;
+
+    /// <inheritdoc />
+    public double? WindowLow => _window.Count > 0 ? _windowLow.Current : null;
 
     /// <summary>The window the set replays to warm new indicators.</summary>
     public CandleWindow Window => _window;
@@ -55,6 +70,8 @@ public sealed class IndicatorSet : IIndicatorProvider
     public void Update(in Candle closedBar)
     {
         var close = closedBar.Close;
+        _windowHigh.Update(closedBar.High);
+        _windowLow.Update(closedBar.Low);
         foreach (var sma in _smas.All)
         {
             sma.Update(close);

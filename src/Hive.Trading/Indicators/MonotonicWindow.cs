@@ -28,6 +28,9 @@ internal sealed class MonotonicWindow
 
     public double Value => IsReady ? _values[_head] : double.NaN;
 
+    /// <summary>The extreme of the values seen so far within the period, ready or not; NaN before the first.</summary>
+    public double Current => _count > 0 ? _values[_head] : double.NaN;
+
     public bool Update(double value)
     {
         var period = _values.Length;

@@ -35,4 +35,7 @@ public enum RiskReason : byte
 
     /// <summary>No usable price to value the order.</summary>
     InvalidPrice,
+
+    /// <summary>An entry's notional plus its fee exceeds the runner's equity less what its open position holds.</summary>
+    InsufficientBuyingPower,
 }

@@ -36,8 +36,27 @@ public sealed record RunnerConfig
     /// </summary>
     public decimal? DefaultQuantity { get; init; }
 
-    /// <summary>Fraction of equity an entry uses when neither the strategy nor <see cref="DefaultQuantity"/> gives a quantity.</summary>
+    /// <summary>
+    /// Fraction of equity (0 &lt; a ≤ 1) an entry uses when neither the strategy nor <see cref="DefaultQuantity"/> gives
+    /// a quantity; the quantity leaves room for the entry fee (<see cref="FeeRate"/>).
+    /// </summary>
     public decimal AllocationFraction { get; init; } = 1m;
+
+    /// <summary>
+    /// Fee rate per side the runner assumes when it sizes an entry and checks its buying power (Binance spot taker,
+    /// 0.1 %, unless the host sets the rate its broker charges).
+    /// </summary>
+    public decimal FeeRate { get; init; } = 0.001m;
+
+    /// <summary>
+    /// The bar size the strategy sees, from the reserved parameter <c>timeframe</c> (<see cref="Timeframe.ParameterName"/>);
+    /// <c>null</c> when the strategy sees the feed's own candles. Stop-loss and take-profit are still checked on every
+    /// candle of the feed.
+    /// </summary>
+    public Timeframe? Timeframe =>
+        Parameters.Values.TryGetValue(Runners.Timeframe.ParameterName, out var text) && Runners.Timeframe.TryParse(text, out var timeframe)
+            ? timeframe
+            : null;
 
     /// <summary>Decimal places quantities are rounded down to.</summary>
     public int QuantityDecimals { get; init; } = 6;
@@ -74,12 +93,18 @@ public sealed record RunnerConfig
 
         Require(WindowSize >= 2, $"window size must be at least 2, got {WindowSize}");
         Require(DefaultQuantity is null or > 0, $"default quantity must be positive, got {DefaultQuantity}");
-        Require(AllocationFraction is > 0 and <= 100, $"allocation fraction must be in (0, 100], got {AllocationFraction}");
+        Require(AllocationFraction is > 0 and <= 1, $"allocation must be a fraction of equity, 0 < allocation <= 1 (0.25 is a quarter), got {AllocationFraction}");
+        Require(FeeRate is >= 0 and < 1, $"fee rate must be in [0, 1), got {FeeRate}");
+        ArgumentNullException.ThrowIfNull(Parameters);
+        if (Parameters.Values.TryGetValue(Runners.Timeframe.ParameterName, out var timeframe))
+        {
+            Require(Runners.Timeframe.TryParse(timeframe, out _), $"timeframe '{timeframe}' is not one of {Runners.Timeframe.Accepted}");
+        }
+
         Require(QuantityDecimals is >= 0 and <= 18, $"quantity decimals must be between 0 and 18, got {QuantityDecimals}");
         Require(InitialEquity > 0, $"initial equity must be positive, got {InitialEquity}");
         Require(TransitionHistorySize > 0, $"transition history size must be positive, got {TransitionHistorySize}");
         ArgumentNullException.ThrowIfNull(Risk);
-        ArgumentNullException.ThrowIfNull(Parameters);
         try
         {
             Risk.Validate();

@@ -9,49 +9,128 @@ public sealed partial class RunnerCore
 {
     /// <summary>
     /// Processes one candle of the runner's symbol. A bar still forming (<see cref="Candle.IsClosed"/> false) only
-    /// updates the last price; a closed bar advances the window and indicators, checks stop-loss / take-profit, runs the
-    /// strategy and marks the position to market. Allocates nothing when the strategy returns no action.
+    /// updates the last price. A closed candle is checked against the open position's stop-loss / take-profit, then
+    /// the strategy's bar (the candle itself, or with a <see cref="RunnerConfig.Timeframe"/> the aggregated bar this
+    /// candle closes) advances the window and indicators and the strategy step of the current state runs; last, the
+    /// position is marked to market. Allocates nothing when the strategy returns no action.
     /// </summary>
+    /// <remarks>
+    /// The steps of a candle run in that order whatever the router: when an order is pending (a router answered
+    /// <see cref="OrderStatus.Pending"/>, as the platform's gateway does), the remaining steps wait for its
+    /// <see cref="OnFill"/> or <see cref="OnOrderRejected"/> and run there. So after a stop-loss exit the strategy's
+    /// <c>detect_opportunity</c> sees the same bar in a backtest (immediate fills) and in a live runner (fills delivered
+    /// after the update).
+    /// </remarks>
     public RunnerEvents OnCandle(in Candle candle)
     {
         EnsureSymbol(candle.Symbol);
+        if (!candle.IsClosed)
+        {
+            _lastPrice = candle.Close;
+            _lastTimestamp = candle.CloseTime;
+            return RunnerEvents.None;
+        }
+
+        // Steps left by an order that was never resolved: the window still advances, decisions on stale bars do not.
+        FlushSteps();
         _lastPrice = candle.Close;
         _lastTimestamp = candle.CloseTime;
-        if (!candle.IsClosed)
+        BarsProcessed++;
+
+        if (_aggregator is null)
+        {
+            QueueStep(StepKind.Protect, candle);
+            QueueStep(StepKind.Bar, candle);
+        }
+        else
+        {
+            _aggregator.Add(candle, out var hasEarlier, out var earlier, out var hasCompleted, out var completed);
+            if (hasEarlier)
+            {
+                QueueStep(StepKind.Bar, earlier);
+            }
+
+            QueueStep(StepKind.Protect, candle);
+            if (hasCompleted)
+            {
+                QueueStep(StepKind.Bar, completed);
+            }
+        }
+
+        var events = RunSteps();
+        MarkToMarket(candle.Close);
+        return events;
+    }
+
+    private void QueueStep(StepKind kind, in Candle candle)
+    {
+        var slot = _stepHead + _stepCount;
+        if (slot >= _steps.Length)
+        {
+            slot -= _steps.Length;
+        }
+
+        _steps[slot] = new Step(kind, candle);
+        _stepCount++;
+    }
+
+    /// <summary>Runs the queued steps of the current candle until one leaves an order pending.</summary>
+    private RunnerEvents RunSteps()
+    {
+        var events = RunnerEvents.None;
+        while (_stepCount > 0 && _pending is null)
+        {
+            var step = _steps[_stepHead];
+            _stepHead = _stepHead + 1 == _steps.Length ? 0 : _stepHead + 1;
+            _stepCount--;
+            events |= step.Kind == StepKind.Protect ? Protect(step.Candle) : Decide(step.Candle);
+        }
+
+        return events;
+    }
+
+    /// <summary>Drops the decisions of steps an unresolved order held back; their bars still enter the window.</summary>
+    private void FlushSteps()
+    {
+        while (_stepCount > 0)
+        {
+            var step = _steps[_stepHead];
+            _stepHead = _stepHead + 1 == _steps.Length ? 0 : _stepHead + 1;
+            _stepCount--;
+            if (step.Kind == StepKind.Bar)
+            {
+                _window.Add(step.Candle);
+                _indicators.Update(step.Candle);
+            }
+        }
+    }
+
+    private MarketData MarketOf(in Candle candle) => _hasQuote
+        ? new MarketData(candle.Symbol, candle.CloseTime, candle.Open, candle.High, candle.Low, candle.Close, candle.Volume, _bid, _ask, _bidQuantity, _askQuantity)
+        : MarketData.FromCandle(candle);
+
+    private RunnerEvents Protect(in Candle candle)
+    {
+        if (_machine.State != RunnerState.InPosition || (!_stopLoss.HasValue && !_takeProfit.HasValue))
         {
             return RunnerEvents.None;
         }
 
-        BarsProcessed++;
-        _window.Add(candle);
-        _indicators.Update(candle);
+        var trigger = PaperFillModel.EvaluateBar(Portfolio.Side, _stopLoss, _takeProfit, candle);
+        return trigger.IsTriggered ? ProtectiveExit(trigger, MarketOf(candle), OrderTypeOf(trigger)) : RunnerEvents.None;
+    }
 
-        var events = RunnerEvents.None;
-        var state = _machine.State;
-        if (state != RunnerState.Stopped && _pending is null)
+    private RunnerEvents Decide(in Candle bar)
+    {
+        _window.Add(bar);
+        _indicators.Update(bar);
+        if (_machine.State == RunnerState.Stopped)
         {
-            var market = _hasQuote
-                ? new MarketData(candle.Symbol, candle.CloseTime, candle.Open, candle.High, candle.Low, candle.Close, candle.Volume, _bid, _ask, _bidQuantity, _askQuantity)
-                : MarketData.FromCandle(candle);
-
-            if (state == RunnerState.InPosition && (_stopLoss.HasValue || _takeProfit.HasValue))
-            {
-                var trigger = PaperFillModel.EvaluateBar(Portfolio.Side, _stopLoss, _takeProfit, candle);
-                if (trigger.IsTriggered)
-                {
-                    events |= ProtectiveExit(trigger, market, OrderTypeOf(trigger));
-                }
-            }
-
-            if (_machine.State is not RunnerState.Stopped && _pending is null)
-            {
-                UpdatePositionView(candle.Close);
-                events |= RunStrategy(market);
-            }
+            return RunnerEvents.None;
         }
 
-        MarkToMarket(candle.Close);
-        return events;
+        UpdatePositionView(bar.Close);
+        return RunStrategy(MarketOf(bar));
     }
 
     /// <summary>
@@ -157,26 +236,26 @@ public sealed partial class RunnerCore
         {
             case StrategyActionKind.EnterLong or StrategyActionKind.EnterShort:
                 var isLong = action.Kind == StrategyActionKind.EnterLong;
-                if (action.Quantity is { } quantity && (!double.IsFinite(quantity) || quantity <= 0))
+                if (action.Quantity is { } quantity && (!double.IsFinite(quantity) || quantity <= 0 || quantity >= MaxAmount))
                 {
-                    throw Invalid($"quantity must be positive, got {quantity}");
+                    throw Invalid($"quantity must be positive and below {MaxAmount:0e0}, got {quantity}");
                 }
 
-                if (action.StopLoss is { } stop && (!double.IsFinite(stop) || stop <= 0 || (isLong ? stop >= market.Close : stop <= market.Close)))
+                if (action.StopLoss is { } stop && (!double.IsFinite(stop) || stop <= 0 || stop >= MaxAmount || (isLong ? stop >= market.Close : stop <= market.Close)))
                 {
                     throw Invalid($"stop_loss {stop} must be {(isLong ? "below" : "above")} the price {market.Close}");
                 }
 
-                if (action.TakeProfit is { } take && (!double.IsFinite(take) || take <= 0 || (isLong ? take <= market.Close : take >= market.Close)))
+                if (action.TakeProfit is { } take && (!double.IsFinite(take) || take <= 0 || take >= MaxAmount || (isLong ? take <= market.Close : take >= market.Close)))
                 {
                     throw Invalid($"take_profit {take} must be {(isLong ? "above" : "below")} the price {market.Close}");
                 }
 
                 break;
             case StrategyActionKind.UpdateStopLoss or StrategyActionKind.UpdateTakeProfit:
-                if (action.Price is not { } price || !double.IsFinite(price) || price <= 0)
+                if (action.Price is not { } price || !double.IsFinite(price) || price <= 0 || price >= MaxAmount)
                 {
-                    throw Invalid($"{RunnerStateMachine.ActionName(action.Kind)} needs a positive price, got {action.Price?.ToString() ?? "none"}");
+                    throw Invalid($"{RunnerStateMachine.ActionName(action.Kind)} needs a positive price below {MaxAmount:0e0}, got {action.Price?.ToString() ?? "none"}");
                 }
 
                 break;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hive.Trading.Execution;
 using Hive.Trading.Market;
 using Hive.Trading.Portfolio;
+using Hive.Trading.Risk;
 using Hive.Trading.Strategies;
 
 namespace Hive.Trading.Runners;
@@ -25,7 +26,7 @@ public sealed partial class RunnerCore
         _lastTimestamp = Math.Max(_lastTimestamp, fill.Timestamp);
         var events = Book(fill, pending.Order.Reason, pending.Signal, pending.Detail, pending.StopLoss, pending.TakeProfit);
         MarkToMarket((double)fill.Price);
-        return events;
+        return events | ContinueSteps();
     }
 
     /// <summary>A pending order was refused downstream: an entry returns the runner to Idle, an exit leaves the position open.</summary>
@@ -38,7 +39,7 @@ public sealed partial class RunnerCore
         }
 
         _pending = null;
-        return Rejected(pending.Order, reason);
+        return Rejected(pending.Order, reason) | ContinueSteps();
     }
 
     /// <summary>
@@ -61,18 +62,69 @@ public sealed partial class RunnerCore
         return events;
     }
 
+    // The steps of the candle that the resolved order held back run now, as they would have with an immediate fill.
+    private RunnerEvents ContinueSteps()
+    {
+        if (_stepCount == 0)
+        {
+            return RunnerEvents.None;
+        }
+
+        var events = RunSteps();
+        MarkToMarket(_lastPrice);
+        return events;
+    }
+
     private RunnerEvents Enter(in StrategyAction action, in MarketData market)
     {
         var side = action.Kind == StrategyActionKind.EnterLong ? OrderSide.Buy : OrderSide.Sell;
-        var reference = PaperFillModel.ToDecimal(side == OrderSide.Buy ? market.Ask : market.Bid);
+        var signal = side == OrderSide.Buy ? "enter_long" : "enter_short";
+        var touch = side == OrderSide.Buy ? market.Ask : market.Bid;
+        if (!double.IsFinite(touch) || touch <= 0 || touch >= MaxAmount)
+        {
+            return Deny(RiskDecision.Deny(RiskReason.InvalidPrice, $"no usable price to size {signal} (touch {touch})", RunnerId));
+        }
+
+        var reference = (decimal)touch;
+        var costRate = 1m + Config.FeeRate;
         var quantity = action.Quantity is { } q
-            ? PaperFillModel.ToDecimal(q)
-            : Config.DefaultQuantity ?? (reference > 0 ? Portfolio.Equity(reference) * Config.AllocationFraction / reference : 0);
+            ? (decimal)q
+            : Config.DefaultQuantity ?? Portfolio.Equity(reference) * Config.AllocationFraction / (reference * costRate);
         quantity = Math.Round(quantity, Config.QuantityDecimals, MidpointRounding.ToZero);
 
+        // Buying power: the entry's notional and fee must fit in the runner's equity less what its open position holds.
+        var available = Portfolio.Equity(reference) - (Math.Abs(Portfolio.Quantity) * reference);
+        decimal cost;
+        try
+        {
+            cost = quantity * reference * costRate;
+        }
+        catch (OverflowException)
+        {
+            cost = decimal.MaxValue;
+        }
+
+        if (quantity > 0 && cost > available)
+        {
+            return Deny(RiskDecision.Deny(RiskReason.InsufficientBuyingPower, string.Create(CultureInfo.InvariantCulture,
+                $"{signal} {quantity} @ {reference} costs {cost:0.########} with fees > buying power {available:0.########}"), RunnerId));
+        }
+
         var order = NewOrder(side, quantity, OrderType.Market, null, reduceOnly: false, "strategy");
-        var signal = side == OrderSide.Buy ? "enter_long" : "enter_short";
         return Send(order, market, reference, signal, action.Reason, action.StopLoss, action.TakeProfit, bypassRisk: false);
+    }
+
+    private RunnerEvents Deny(in RiskDecision decision)
+    {
+        RiskDenials++;
+        AddSignal("risk_denied", decision.Message);
+        if (_machine.State == RunnerState.Analyzing)
+        {
+            _machine.Transition(RunnerState.Idle, _lastTimestamp, "risk_denied", decision.Message);
+            return RunnerEvents.RiskDenied | RunnerEvents.Transition;
+        }
+
+        return RunnerEvents.RiskDenied;
     }
 
     private RunnerEvents Exit(in MarketData market, OrderType type, decimal? price, string reason, string signal, string? detail, bool bypassRisk = false)
@@ -101,14 +153,13 @@ public sealed partial class RunnerCore
             var decision = Risk.Evaluate(order, Portfolio.Quantity, reference);
             if (!decision.IsAccepted)
             {
-                RiskDenials++;
-                AddSignal("risk_denied", decision.Message);
-                if (!order.ReduceOnly && _machine.State == RunnerState.Analyzing)
+                if (!order.ReduceOnly)
                 {
-                    _machine.Transition(RunnerState.Idle, _lastTimestamp, "risk_denied", decision.Message);
-                    return RunnerEvents.RiskDenied | RunnerEvents.Transition;
+                    return Deny(decision);
                 }
 
+                RiskDenials++;
+                AddSignal("risk_denied", decision.Message);
                 return RunnerEvents.RiskDenied;
             }
         }

@@ -13,13 +13,16 @@ namespace Hive.Trading.Runners;
 /// wrap it: the window and indicators of its symbol, its strategy, state machine and context, pre-trade risk, order
 /// routing, position, trades, equity curve and chart signals.
 /// <para>
-/// On each closed candle (<see cref="OnCandle"/>): the window and indicators advance; a stopped runner only marks
-/// to market; in position, the stop-loss / take-profit are checked against the bar's high/low before the strategy
-/// runs; then the strategy step of the current state runs and its action is validated, risk-checked and routed. A
-/// market order decided on a bar fills at that bar's close when replaying candles (at the touch when quotes are
-/// known); see <see cref="PaperFillModel"/> for the whole convention. Quotes (<see cref="OnQuote"/>) update the touch
-/// and check stop-loss / take-profit; strategies run on closed candles only. Time is the event time of the market
-/// data, so a backtest and a live run count order rates and record transitions the same way.
+/// On each closed candle (<see cref="OnCandle"/>): a stopped runner only marks to market; in position, the stop-loss /
+/// take-profit are checked against the candle's high/low; then the strategy's bar (the candle, or with a
+/// <see cref="RunnerConfig.Timeframe"/> the UTC-aligned bar the candle closes) advances the window and indicators and
+/// the strategy step of the current state runs; its action is validated, checked against buying power and risk, and
+/// routed. These steps run in this order whatever the router: when an order is pending, the rest wait for its fill
+/// or rejection, so a backtest and a live runner take the same decisions. A market order decided on a bar fills at
+/// that bar's close when replaying candles (at the touch when quotes are known); see <see cref="PaperFillModel"/> for
+/// the whole convention. Quotes (<see cref="OnQuote"/>) update the touch and check stop-loss / take-profit; strategies
+/// run on closed bars only. Time is the event time of the market data, so a backtest and a live run count order rates
+/// and record transitions the same way.
 /// </para>
 /// <para>
 /// Errors: a strategy that throws (or returns an action illegal in its state, or with invalid fields) is handled by
@@ -31,6 +34,12 @@ public sealed partial class RunnerCore
 {
     private const int MaxErrorsKept = 100;
 
+    /// <summary>
+    /// Quantities and prices a strategy may give stay below this, so that notionals, fees and P&amp;L stay far inside
+    /// <see cref="decimal"/>'s range; beyond it the action is a strategy error of that runner, not a crash of the host.
+    /// </summary>
+    public const double MaxAmount = 1e15;
+
     private readonly CandleWindow _window;
     private readonly IndicatorSet _indicators;
     private readonly RunnerStateMachine _machine;
@@ -39,6 +48,10 @@ public sealed partial class RunnerCore
     private readonly List<SignalMark> _signals = [];
     private readonly List<string> _errors = [];
     private readonly bool _recordEquity;
+    private readonly BarAggregator? _aggregator;
+    private readonly Step[] _steps = new Step[3];
+    private int _stepHead;
+    private int _stepCount;
     private IStrategy _strategy;
 
     private double _bid;
@@ -61,6 +74,7 @@ public sealed partial class RunnerCore
     private bool _equityStarted;
     private bool _equityDirty;
     private long _orderSequence;
+    private int _restoredTradeCount;
 
     /// <summary>Creates the runner.</summary>
     /// <param name="config">The runner's configuration; validated here.</param>
@@ -83,6 +97,7 @@ public sealed partial class RunnerCore
         Portfolio = new RunnerPortfolio(config.RunnerId, config.Symbol, config.InitialEquity);
         _window = new CandleWindow(config.WindowSize);
         _indicators = new IndicatorSet(_window);
+        _aggregator = config.Timeframe is { } timeframe ? new BarAggregator(timeframe.Milliseconds) : null;
         _machine = new RunnerStateMachine(config.TransitionHistorySize);
         _recordEquity = recordEquityCurve;
         _equity = new List<EquityPoint>(recordEquityCurve ? equityCapacity : 0);
@@ -129,8 +144,11 @@ public sealed partial class RunnerCore
     /// <summary>Current take-profit of the open position.</summary>
     public double? TakeProfit => _takeProfit;
 
-    /// <summary>Closed trades in exit order.</summary>
+    /// <summary>Closed trades in exit order, since this instance was created.</summary>
     public IReadOnlyList<ClosedTrade> Trades => Portfolio.Trades;
+
+    /// <summary>Trades closed since the runner was created, those of earlier activations (restored) included.</summary>
+    public int TradeCount => _restoredTradeCount + Portfolio.Trades.Count;
 
     /// <summary>The equity curve: a point whenever equity changed, on the first bar, and on the last after <see cref="CompleteEquityCurve"/>.</summary>
     public IReadOnlyList<EquityPoint> EquityCurve => _equity;
@@ -218,7 +236,8 @@ public sealed partial class RunnerCore
         [.. Context.Values],
         _orderSequence,
         _lastTimestamp,
-        _lastPrice);
+        _lastPrice,
+        TradeCount);
 
     /// <summary>
     /// Restores a persisted snapshot into this fresh runner (same ID and symbol, no data processed yet). A runner saved
@@ -245,6 +264,7 @@ public sealed partial class RunnerCore
         _stopLoss = Portfolio.Quantity == 0 ? null : snapshot.StopLoss;
         _takeProfit = Portfolio.Quantity == 0 ? null : snapshot.TakeProfit;
         _orderSequence = snapshot.OrderSequence;
+        _restoredTradeCount = snapshot.TradeCount;
         _lastTimestamp = snapshot.LastTimestamp;
         _lastPrice = snapshot.LastPrice;
         foreach (var (key, value) in snapshot.Context)
@@ -292,6 +312,17 @@ public sealed partial class RunnerCore
 
     private void AddSignal(string kind, string? detail, double? price = null) =>
         _signals.Add(new SignalMark(_lastTimestamp, price ?? _lastPrice, kind, detail));
+
+    private enum StepKind : byte
+    {
+        /// <summary>Check the open position's stop-loss / take-profit against a feed candle.</summary>
+        Protect,
+
+        /// <summary>Advance the window and indicators with a strategy bar and run the strategy step.</summary>
+        Bar,
+    }
+
+    private readonly record struct Step(StepKind Kind, Candle Candle);
 
     private void RecordError(string message)
     {

@@ -23,6 +23,7 @@ namespace Hive.Trading.Runners;
 /// <param name="OrderSequence">Last client order sequence number used, so that IDs stay unique across activations.</param>
 /// <param name="LastTimestamp">Event time of the last update.</param>
 /// <param name="LastPrice">Last price seen.</param>
+/// <param name="TradeCount">Trades closed since the runner was created, all activations together.</param>
 public sealed record RunnerSnapshot(
     string RunnerId,
     string Symbol,
@@ -39,4 +40,5 @@ public sealed record RunnerSnapshot(
     IReadOnlyList<KeyValuePair<string, ContextValue>> Context,
     long OrderSequence,
     long LastTimestamp,
-    double LastPrice);
+    double LastPrice,
+    int TradeCount = 0);

@@ -25,6 +25,15 @@ public interface IIndicatorProvider
     /// <summary>Average true range with Wilder smoothing.</summary>
     double? Atr(int period);
 
+    /// <summary>
+    /// Highest high of the runner's whole window (every bar it keeps, the current one included): the seed contract's
+    /// <c>indicators.high</c>. <c>null</c> before the first bar, or when the provider keeps no window.
+    /// </summary>
+    double? WindowHigh => null;
+
+    /// <summary>Lowest low of the runner's whole window: the seed contract's <c>indicators.low</c>.</summary>
+    double? WindowLow => null;
+
     /// <summary>Highest high of the last <paramref name="period"/> bars, including the current one.</summary>
     double? High(int period);
 

@@ -103,7 +103,9 @@ public sealed class StrategyCatalog
         {
             foreach (var key in parameters.Values.Keys)
             {
-                if (!descriptor.Parameters.Contains(key, StringComparer.OrdinalIgnoreCase))
+                // 'timeframe' is the runner's, carried with the parameters; every strategy accepts it.
+                if (!descriptor.Parameters.Contains(key, StringComparer.OrdinalIgnoreCase)
+                    && !string.Equals(key, Runners.Timeframe.ParameterName, StringComparison.OrdinalIgnoreCase))
                 {
                     throw new StrategyConfigurationException(name,
                         $"strategy '{descriptor.Name}' has no parameter '{key}'; accepted: {string.Join(", ", descriptor.Parameters)}");

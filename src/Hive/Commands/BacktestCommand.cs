@@ -50,7 +50,7 @@ internal static class BacktestCommand
 
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             catalog ?? StrategyCatalog.Default,
-            console ?? AnsiConsole.Console,
+            console ?? CliConsole.Default(),
             new Arguments(
                 parse.GetValue(data) ?? [],
                 parse.GetValue(generate) ?? [],
@@ -88,7 +88,7 @@ internal static class BacktestCommand
             throw new CliException("no data: give --data PATH (a candle file or folder) or --generate SYMBOL:BARS[:SEED]");
         }
 
-        var candles = BacktestData.Load(args.Data, args.Generate);
+        var candles = BacktestData.Load(args.Data, args.Generate, warning => console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}"));
         foreach (var config in configs)
         {
             if (!candles.ContainsKey(config.Symbol))

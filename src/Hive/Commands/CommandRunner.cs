@@ -23,7 +23,26 @@ internal static class CommandRunner
         try
         {
             var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // One line naming the first problem, not the whole help: the user asked for something specific.
+                var names = new List<string>();
+                for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+                {
+                    names.Insert(0, result.Command == root ? "hive" : result.Command.Name);
+                }
+
+                WriteError($"{parse.Errors[0].Message} (see {string.Join(' ', names)} --help)");
+                return ExitCodes.BadInput;
+            }
+
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellation.Token);
+        }
+        catch (Exception) when (cancellation.IsCancellationRequested)
+        {
+            // After Ctrl-C any failure is the tear-down of what was interrupted, not a bug to report.
+            WriteError("cancelled");
+            return ExitCodes.Cancelled;
         }
         catch (CliException ex)
         {
@@ -34,11 +53,6 @@ internal static class CommandRunner
         {
             WriteError(ex.Message);
             return ExitCodes.BadInput;
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            WriteError("cancelled");
-            return ExitCodes.Cancelled;
         }
         catch (Exception ex)
         {

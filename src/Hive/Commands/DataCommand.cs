@@ -56,17 +56,26 @@ internal static class DataCommand
             }
 
             var options = new BinanceOptions { RestBaseUrl = ParseUrl(parse.GetValue(baseUrl)!), StreamBaseUrl = ParseStreamUrl(parse.GetValue(streamUrl)!) };
+            await ProbeAsync(options.StreamBaseUrl, ct).ConfigureAwait(false);
             var source = new BinanceMarketDataSource(names, options, kline, parse.GetValue(quotes), parse.GetValue(trades), closedCandlesOnly: !parse.GetValue(forming));
             var writer = output ?? Console.Out;
             var seen = 0;
-            await foreach (var e in source.ReadAsync(ct).ConfigureAwait(false))
+            try
             {
-                await writer.WriteLineAsync(Describe(e)).ConfigureAwait(false);
-                await writer.FlushAsync(ct).ConfigureAwait(false);
-                if (max > 0 && ++seen >= max)
+                await foreach (var e in source.ReadAsync(ct).ConfigureAwait(false))
                 {
-                    break;
+                    await writer.WriteLineAsync(Describe(e)).ConfigureAwait(false);
+                    await writer.FlushAsync(ct).ConfigureAwait(false);
+                    if (max > 0 && ++seen >= max)
+                    {
+                        break;
+                    }
                 }
+            }
+            catch (Exception) when (ct.IsCancellationRequested)
+            {
+                // Ctrl-C: whatever the stream was doing when it was torn down, the user asked to stop.
+                return ExitCodes.Cancelled;
             }
 
             return ExitCodes.Success;
@@ -81,6 +90,31 @@ internal static class DataCommand
         MarketEventKind.Trade => string.Create(CultureInfo.InvariantCulture, $"trade {e.Symbol} #{e.Trade.TradeId} {e.Trade.Quantity}@{e.Trade.Price}{(e.Trade.BuyerIsMaker ? " sell" : " buy")}"),
         _ => $"gap {e.Symbol} {e.GapReason}",
     };
+
+    /// <summary>How long <c>hive data watch</c> tries to reach the stream host before it gives up.</summary>
+    internal static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
+
+    // The stream source reconnects forever, which is right once it ran but leaves a user without network staring at
+    // nothing: one plain TCP connection to the host first tells them at once that it cannot be reached.
+    private static async Task ProbeAsync(Uri streamUrl, CancellationToken cancellationToken)
+    {
+        var port = streamUrl.IsDefaultPort ? (streamUrl.Scheme == "wss" ? 443 : 80) : streamUrl.Port;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ProbeTimeout);
+        using var client = new System.Net.Sockets.TcpClient();
+        try
+        {
+            await client.ConnectAsync(streamUrl.Host, port, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CliException($"cannot reach Binance streams at {streamUrl}: no connection within {ProbeTimeout.TotalSeconds:0} s", ExitCodes.Unavailable);
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            throw new CliException($"cannot reach Binance streams at {streamUrl}: {ex.Message}", ExitCodes.Unavailable);
+        }
+    }
 
     private static Option<string> BaseUrlOption() =>
         new("--base-url") { Description = "Binance REST base URL (production, testnet or a local exchange).", DefaultValueFactory = _ => BinanceOptions.ProductionRestUrl.ToString() };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Hive.Commands.Run;
 using Hive.Grains.Runners;
+using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
 using Spectre.Console;
 
@@ -32,11 +33,11 @@ internal static class RunCommand
             HelpName = "DIR",
             Description = "Replay the Binance candle files in DIR (named like NEARUSDT-1m-2026-02.csv) instead of the simulated feed.",
         };
-        var speed = new Option<double>("--speed")
+        var speed = new Option<string>("--speed")
         {
-            HelpName = "N",
-            Description = "Publish bars at N x real time (6000: a one-minute bar every 10 ms).",
-            DefaultValueFactory = _ => DefaultSpeed,
+            HelpName = "N|max",
+            Description = "Publish bars at N x real time (6000: a one-minute bar every 10 ms); max replays the --data files as fast as the runners take them.",
+            DefaultValueFactory = _ => DefaultSpeed.ToString(CultureInfo.InvariantCulture),
         };
         var dataDir = new Option<string>("--data-dir")
         {
@@ -67,42 +68,47 @@ internal static class RunCommand
             var args = Parse(
                 parse.GetValue(runners)!,
                 parse.GetValue(data),
-                parse.GetValue(speed),
+                parse.GetValue(speed)!,
                 parse.GetValue(dataDir)!,
                 parse.GetValue(duration),
                 parse.GetValue(account)!);
-            var session = new RunSession(console ?? DefaultConsole(), catalog ?? StrategyCatalog.Default, time ?? TimeProvider.System);
+            var session = new RunSession(console ?? CliConsole.Default(), catalog ?? StrategyCatalog.Default, time ?? TimeProvider.System);
             var outcome = await session.RunAsync(args, cancellationToken);
             completed?.Invoke(outcome);
+
+            // A production runner that a strategy error stopped makes the run a failure, as the README says.
+            var failed = outcome.Final.Runners
+                .Where(static r => r.State == RunnerState.Stopped && r.Health != RunnerHealth.Paused && r.LastError is not null)
+                .ToList();
+            if (failed.Count > 0)
+            {
+                CommandRunner.WriteError(string.Join("; ", failed.Select(static r => $"runner '{r.RunnerId}' stopped on an error: {r.LastError}")));
+                return ExitCodes.Failed;
+            }
+
             return ExitCodes.Success;
         });
         return command;
     }
 
-    // Piped output gets plain text, wide enough that summary lines and table rows are not wrapped.
-    private static IAnsiConsole DefaultConsole()
+    /// <summary>The longest <c>--duration</c>: the longest delay a timer takes (about 49.7 days).</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    private static RunArguments Parse(string runners, string? data, string speedText, string dataDir, string? duration, string account)
     {
-        if (!Console.IsOutputRedirected)
+        double speed;
+        if (string.Equals(speedText.Trim(), "max", StringComparison.OrdinalIgnoreCase))
         {
-            return AnsiConsole.Console;
+            if (data is null)
+            {
+                throw new CliException("--speed max replays --data files as fast as possible; the simulated feed needs a number");
+            }
+
+            speed = 0;
         }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        else if (!double.TryParse(speedText, NumberStyles.Float, CultureInfo.InvariantCulture, out speed) || !double.IsFinite(speed) || speed <= 0)
         {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Console.Out),
-        });
-        console.Profile.Width = 200;
-        return console;
-    }
-
-    private static RunArguments Parse(string runners, string? data, double speed, string dataDir, string? duration, string account)
-    {
-        if (!double.IsFinite(speed) || speed <= 0)
-        {
-            throw new CliException($"--speed must be a positive number, got {speed.ToString(CultureInfo.InvariantCulture)}");
+            throw new CliException($"--speed must be a positive number or max, got '{speedText}'");
         }
 
         if (string.IsNullOrWhiteSpace(dataDir))
@@ -126,6 +132,11 @@ internal static class RunCommand
             if (!DurationParser.TryParse(duration, out var parsed))
             {
                 throw new CliException($"--duration: cannot read '{duration}'; expected {DurationParser.Format}");
+            }
+
+            if (parsed > MaxDuration)
+            {
+                throw new CliException($"--duration: {duration} is longer than the longest supported duration, {MaxDuration.TotalDays:0.#} days; leave --duration out to run until Ctrl-C or SIGTERM");
             }
 
             limit = parsed;

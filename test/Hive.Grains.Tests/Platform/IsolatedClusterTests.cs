@@ -60,6 +60,27 @@ public sealed class IsolatedClusterTests : IDisposable
     }
 
     [Fact]
+    public async Task RunnerGrain_SiloKilled_TradeCountStaysCumulative()
+    {
+        await using var platform = await PlatformCluster.StartAsync();
+        var sut = platform.Registry;
+        await sut.AddRunnerAsync(Definitions.Runner("ada_count", "ADAUSDT", _scripts.Cycle, "hold=1"));
+        var candles = PlatformCluster.Candles("ADAUSDT", 12);
+        await platform.PublishAsync(candles[..6]);
+        var before = await sut.GetRunnerAsync("ada_count");
+        var host = (await platform.HostOfAsync<IRunnerGrain>("ada_count"))!;
+
+        await platform.KillSiloAsync(host);
+        var after = await sut.GetRunnerAsync("ada_count");
+        await platform.PublishAsync(candles[6..]);
+        var later = await sut.GetRunnerAsync("ada_count");
+
+        Assert.Equal(2, before.Trades);
+        Assert.Equal(before.Trades, after.Trades);
+        Assert.Equal(4, later.Trades);
+    }
+
+    [Fact]
     public async Task RunnerTrader_StaleActivationWithTheOldDeploymentId_IsFencedAndTheBrokerSeesNoDuplicate()
     {
         const string account = "acct-fencing";

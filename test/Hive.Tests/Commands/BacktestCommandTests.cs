@@ -255,7 +255,38 @@ public sealed class BacktestCommandTests : IDisposable
 
         var message = await Fails("--generate", "AAAUSDT:100", "--runners", yaml, "--out", Out);
 
-        Assert.Equal($"{yaml}:3: unknown runner field 'strat'; expected id, symbol, strategy, parameters, quantity, allocation, initial_equity, window, policy, risk", message);
+        Assert.Equal($"{yaml}:3: unknown runner field 'strat'; expected id, symbol, strategy, parameters, timeframe, quantity, allocation, initial_equity, window, policy, risk", message);
+    }
+
+    [Theory]
+    [InlineData("  timeframe: 7m\n", ":4: runner 'a': timeframe '7m' is not one of 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d")]
+    [InlineData("  allocation: 100\n", ":1: Runner 'a': allocation must be a fraction of equity, 0 < allocation <= 1 (0.25 is a quarter), got 100.")]
+    [InlineData("  timeframe: 15m\n  parameters: { timeframe: 1h }\n", ":4: runner 'a': timeframe '15m' differs from parameter timeframe '1h'; give it once")]
+    public async Task Backtest_YamlBadTimeframeOrAllocation_NamesFileLineAndRunner(string extra, string expected)
+    {
+        var yaml = Path.Combine(_folder, "bad.yaml");
+        await File.WriteAllTextAsync(yaml, "- id: a\n  symbol: AAAUSDT\n  strategy: ema-cross\n" + extra);
+
+        var message = await Fails("--generate", "AAAUSDT:100", "--runners", yaml, "--out", Out);
+
+        Assert.Equal(yaml + expected, message);
+    }
+
+    [Fact]
+    public async Task Backtest_YamlTimeframe_RunnerTradesOnFifteenMinuteBars()
+    {
+        var yaml = Path.Combine(_folder, "tf.yaml");
+        await File.WriteAllTextAsync(yaml, "- id: a\n  symbol: AAAUSDT\n  strategy: ema-cross\n  timeframe: 15m\n  quantity: 1\n");
+
+        var code = await Invoke("--generate", "AAAUSDT:20000:4", "--runners", yaml, "--out", Out);
+
+        Assert.Equal(0, code);
+        var report = BacktestReportWriter.ReadJson(Path.Combine(Out, "report.json"));
+        var runner = Assert.Single(report.Runners);
+        Assert.Equal("15m", runner.Parameters["timeframe"]);
+        Assert.NotEmpty(runner.Trades);
+        Assert.All(runner.Trades.Where(t => t.ExitReason == "strategy"), t => Assert.Equal(0, (t.ExitTime + 1) % (15 * 60_000)));
+        Assert.All(runner.Trades, t => Assert.Equal(0, (t.EntryTime + 1) % (15 * 60_000)));
     }
 
     [Fact]
@@ -264,6 +295,23 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.StartsWith("no runners", await Fails("--generate", "AAAUSDT:100", "--out", Out), StringComparison.Ordinal);
         Assert.StartsWith("no data", await Fails("--runner", "a:AAAUSDT:ema-cross", "--out", Out), StringComparison.Ordinal);
         Assert.StartsWith("--generate 'AAAUSDT:0'", await Fails("--generate", "AAAUSDT:0", "--runner", "a:AAAUSDT:ema-cross", "--out", Out), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backtest_RepeatedBarsInTheData_AreReportedWithCountAndFirstPlace()
+    {
+        var path = WriteKlines("NEARUSDT-1m-2026-02.csv", 200, seed: 3);
+        var lines = File.ReadAllLines(path).ToList();
+        lines.Insert(51, lines[50]);
+        lines.Insert(101, lines[100]);
+        File.WriteAllLines(path, lines);
+
+        var code = await Invoke("--data", path, "--runner", "a:NEARUSDT:ema-cross", "--out", Out);
+
+        Assert.Equal(0, code);
+        var output = string.Join(' ', _output.ToString().Split(['\r', '\n', ' '], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("warning: --data", output, StringComparison.Ordinal);
+        Assert.Contains("NEARUSDT: 2 duplicate bars (same open time, same values) read and kept once; first at NEARUSDT-1m-2026-02.csv line 52 (", output, StringComparison.Ordinal);
     }
 
     [Fact]

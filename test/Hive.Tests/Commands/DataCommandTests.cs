@@ -117,6 +117,46 @@ public sealed class DataCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, exit);
     }
 
+    [Fact]
+    public async Task Watch_StreamHostUnreachable_ExitsUnavailableWithinSeconds()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var exit = await RunAsync("data", "watch", "--symbol", "BTCUSDT", "--stream-url", $"ws://127.0.0.1:{port}")
+            .WaitAsync(DataCommand.ProbeTimeout + TimeSpan.FromSeconds(10));
+
+        Assert.Equal(ExitCodes.Unavailable, exit);
+    }
+
+    [Fact]
+    public async Task Watch_CtrlC_ExitsWith130AndNoInternalError()
+    {
+        await using var server = await FakeBinanceServer.StartAsync();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "exec", typeof(CliException).Assembly.Location, "data", "watch", "--symbol", "ethusdt", "--stream-url", server.StreamUrl.ToString() })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        await server.WaitForSubscribersAsync("ethusdt@kline_1m").WaitAsync(TimeSpan.FromSeconds(30));
+
+        using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(ExitCodes.Cancelled, process.ExitCode);
+        Assert.DoesNotContain("internal error", await stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, await stdout);
+    }
+
     private static Task<int> RunAsync(params string[] args) => RunAsync(null, args);
 
     private static Task<int> RunAsync(TextWriter? output, params string[] args) => CliHarness.RunDataAsync(output, args);

@@ -234,6 +234,86 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(Assert.Single(outcome.Final.Runners, r => r.RunnerId == "near_alt").OrdersFilled > 0);
     }
 
+    [Fact]
+    public async Task Run_ProductionRunnerStoppedOnAnError_ExitsWithFailed()
+    {
+        var klines = Path.Combine(_root, "klines");
+        Directory.CreateDirectory(klines);
+        WriteKlines(Path.Combine(klines, "NEARUSDT-1m-2026-02.csv"), 60);
+        var runners = WriteRunners(("fails.lua", """
+            function detect_opportunity(market_data, context, indicators)
+              context.bars = (context.bars or 0) + 1
+              if context.bars == 5 then error("broken on bar five") end
+              return nil
+            end
+            function filter_commitment(market_data, context, indicators) return nil end
+            function manage_position(market_data, context, indicators) return nil end
+            """), """
+            runners:
+              - id: near_fails
+                symbol: NEARUSDT
+                strategy: fails.lua
+              - id: near_alt
+                symbol: NEARUSDT
+                strategy: fails.lua
+                policy: development
+            """);
+
+        var (exitCode, outcome) = await RunAsync(new StringWriter(), "--runners", runners, "--data", klines, "--speed", "max", "--data-dir", DataDir);
+
+        Assert.Equal(ExitCodes.Failed, exitCode);
+        Assert.Equal("replay finished", outcome!.StopReason);
+        var failed = Assert.Single(outcome.Final.Runners, r => r.RunnerId == "near_fails");
+        Assert.Contains("broken on bar five", failed.StoppedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ReplayWithRepeatedBars_WarnsWithCountAndFirstPlace()
+    {
+        var klines = Path.Combine(_root, "klines");
+        Directory.CreateDirectory(klines);
+        var file = Path.Combine(klines, "NEARUSDT-1m-2026-02.csv");
+        WriteKlines(file, 40);
+        var lines = File.ReadAllLines(file).ToList();
+        lines.Insert(11, lines[10]);
+        File.WriteAllLines(file, lines);
+        var runners = WriteRunners(("alternating.lua", AlternatingScript), """
+            runners:
+              - id: near_alt
+                symbol: NEARUSDT
+                strategy: alternating.lua
+            """);
+        var output = new StringWriter();
+
+        var (exitCode, _) = await RunAsync(output, "--runners", runners, "--data", klines, "--speed", "max", "--data-dir", DataDir);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("NEARUSDT: 1 duplicate bar (same open time, same values) read and kept once; first at NEARUSDT-1m-2026-02.csv line 12", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_DevelopmentRunnerWithErrors_ExitsWithSuccess()
+    {
+        var klines = Path.Combine(_root, "klines");
+        Directory.CreateDirectory(klines);
+        WriteKlines(Path.Combine(klines, "NEARUSDT-1m-2026-02.csv"), 30);
+        var runners = WriteRunners(("fails.lua", """
+            function detect_opportunity(market_data, context, indicators) error("always") end
+            function filter_commitment(market_data, context, indicators) return nil end
+            function manage_position(market_data, context, indicators) return nil end
+            """), """
+            runners:
+              - id: near_dev
+                symbol: NEARUSDT
+                strategy: fails.lua
+                policy: development
+            """);
+
+        var (exitCode, _) = await RunAsync(new StringWriter(), "--runners", runners, "--data", klines, "--speed", "max", "--data-dir", DataDir);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+    }
+
     private string WriteRunners((string Name, string Text)? script, string yaml)
     {
         if (script is { } s)

@@ -84,6 +84,24 @@ public sealed class BacktestReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void Aggregate_DataWithAGap_DrawsNoBarAcrossIt()
+    {
+        // 300 candles, then a six-hour hole, then 300 more.
+        var candles = Enumerable.Range(0, 600)
+            .Select(i => T0 + (i < 300 ? i : i + 360) * Minute)
+            .Select(t => new Candle("X", t, t + Minute - 1, 100, 101, 99, 100.5, 1))
+            .ToArray();
+
+        var sut = BacktestReportHtml.Aggregate(candles, 50);
+
+        Assert.DoesNotContain(sut, b => b.OpenTime < candles[300].OpenTime && b.CloseTime > candles[299].CloseTime);
+        Assert.Contains(sut, b => b.CloseTime == candles[299].CloseTime);
+        Assert.Contains(sut, b => b.OpenTime == candles[300].OpenTime);
+        Assert.Equal(600, sut.Sum(c => c.Volume));
+        Assert.True(sut.Length <= 52, $"{sut.Length} bars");
+    }
+
+    [Fact]
     public void Downsample_LongCurve_KeepsTheTroughAndTheLastPoint()
     {
         var points = Enumerable.Range(0, 10_000).Select(i => new EquityPoint(T0 + i, i == 4321 ? 1m : 1000m + i)).ToList();

@@ -181,6 +181,19 @@ public sealed class CandleHistoryTests : IDisposable
     }
 
     [Fact]
+    public void LoadSeries_IdenticalRepeatedRows_AreCountedWithTheFirstPlace()
+    {
+        var row = Row(1769904000000, 1.2, 1.3, 1.1, 1.2, 5);
+        var path = _folder.Write("NEARUSDT-1m-2026-02.csv", FuturesHeader + row + row + row + Row(1769904060000, 1.2, 1.3, 1.1, 1.25, 5));
+
+        var sut = CandleHistory.LoadSeries(path);
+
+        Assert.Equal(2, sut.Candles.Count);
+        Assert.Equal(2, sut.Duplicates);
+        Assert.Equal("NEARUSDT: 2 duplicate bars (same open time, same values) read and kept once; first at NEARUSDT-1m-2026-02.csv line 3 (2026-02-01T00:00:00Z)", sut.DuplicateReport);
+    }
+
+    [Fact]
     public void LoadFile_BlankLinesAndCrLf_AreToleratedAndLinesCountedFromOne()
     {
         var path = _folder.Write("x.csv", "time,open,high,low,close\r\n\r\n2024-01-02,1,2,0.5,1.5\r\n2024-01-03,1,2,0.5,oops\r\n");
@@ -276,6 +289,8 @@ public sealed class CandleHistoryTests : IDisposable
         var sut = Assert.Single(CandleHistory.Load(_folder.Path));
 
         Assert.Equal([1769904000000, 1769904060000, 1769904120000], sut.Candles.Select(c => c.OpenTime));
+        Assert.Equal(1, sut.Duplicates);
+        Assert.Equal("NEARUSDT-1m-2026-03.csv line 2 (2026-02-01T00:01:00Z)", sut.FirstDuplicate);
     }
 
     [Fact]

@@ -222,7 +222,7 @@ public sealed class RunnerCoreTests
     }
 
     [Fact]
-    public void OnCandle_NoQuantityAnywhere_SizesTheEntryToTheRunnersEquity()
+    public void OnCandle_NoQuantityAnywhere_SizesTheEntryToEquityLeavingRoomForTheFee()
     {
         var strategy = new ScriptedStrategy
         {
@@ -234,7 +234,9 @@ public sealed class RunnerCoreTests
 
         sut.OnCandle(Bars.Flat(1, 3));
 
-        Assert.Equal(3333.333333m, sut.Portfolio.Quantity);
+        // 10,000 / (3 × 1.001), rounded down to six decimals: the 0.1 % fee fits in the cash left.
+        Assert.Equal(3330.003330m, sut.Portfolio.Quantity);
+        Assert.True(sut.Portfolio.InitialEquity - (sut.Portfolio.Quantity * 3m) - sut.Portfolio.TotalFees >= 0);
     }
 
     [Fact]
@@ -434,6 +436,34 @@ public sealed class RunnerCoreTests
         Assert.Equal(100m, trade.EntryPrice);
         Assert.Equal(((95m - 100m) * 2) - 0.2m - 0.19m, trade.Pnl);
         Assert.Equal(snapshot.OrderSequence + 1, sut.CreateSnapshot().OrderSequence);
+    }
+
+    [Fact]
+    public void TradeCount_AfterARestore_CountsTheEarlierActivationsTrades()
+    {
+        var alternating = new ScriptedStrategy
+        {
+            Detect = static (_, _) => StrategyAction.Opportunity(),
+            Filter = static (_, _) => StrategyAction.EnterLong(quantity: 1),
+            Manage = static (_, _) => StrategyAction.Exit(),
+        };
+        var first = Runner(alternating);
+        for (var i = 0; i < 6; i++)
+        {
+            first.OnCandle(Bars.Flat(i, 100));
+        }
+
+        var sut = Runner(alternating);
+        sut.Restore(first.CreateSnapshot());
+        for (var i = 6; i < 12; i++)
+        {
+            sut.OnCandle(Bars.Flat(i, 100));
+        }
+
+        Assert.Equal(2, first.TradeCount);
+        Assert.Equal(2, sut.Trades.Count);
+        Assert.Equal(4, sut.TradeCount);
+        Assert.Equal(4, sut.CreateSnapshot().TradeCount);
     }
 
     [Fact]

@@ -39,15 +39,16 @@ public sealed class GoldenMasterTests
     {
         var sut = Run("ema-cross", string.Empty);
 
-        Assert.Equal(82, sut.Metrics.TradeCount);
-        Assert.Equal(-191.421770420m, sut.Metrics.NetProfit);
-        Assert.Equal(9808.578229580m, sut.Metrics.FinalEquity);
-        Assert.Equal(154.931130420m, sut.Metrics.TotalFees);
-        Assert.Equal(21.0 / 82, sut.Metrics.WinRate, 12);
-        Assert.Equal(0.02344796069984929, sut.Metrics.MaxDrawdown, 9);
-        Assert.Equal(-13.240801167270146, sut.Metrics.Sharpe, 6);
-        Assert.Equal(0.6466217218180139, sut.Metrics.ProfitFactor, 9);
-        Assert.Equal(81, sut.Trades.Count(t => t.ExitReason == "strategy"));
+        // 86 since the remembered regime follows the market in position: 4 re-entries on a cross back right after an exit.
+        Assert.Equal(86, sut.Metrics.TradeCount);
+        Assert.Equal(-221.426249410m, sut.Metrics.NetProfit);
+        Assert.Equal(9778.573750590m, sut.Metrics.FinalEquity);
+        Assert.Equal(162.649219410m, sut.Metrics.TotalFees);
+        Assert.Equal(22.0 / 86, sut.Metrics.WinRate, 12);
+        Assert.Equal(0.02643787772160219, sut.Metrics.MaxDrawdown, 9);
+        Assert.Equal(-14.584907712559803, sut.Metrics.Sharpe, 6);
+        Assert.Equal(0.6143093366804062, sut.Metrics.ProfitFactor, 9);
+        Assert.Equal(85, sut.Trades.Count(t => t.ExitReason == "strategy"));
         Assert.Equal("end_of_data", sut.Trades[^1].ExitReason);
         AssertSelfConsistent(sut);
     }
@@ -76,18 +77,36 @@ public sealed class GoldenMasterTests
     }
 
     [Fact]
+    public void EmaCross_CrossBackOnTheBarAfterAnExit_ReEntersOnTheNextBar()
+    {
+        var sut = Run("ema-cross", string.Empty);
+        var fast = Ema(12);
+        var slow = Ema(26);
+        var indexByClose = Data.Select((c, i) => (c.CloseTime, i)).ToDictionary(x => x.CloseTime, x => x.i);
+
+        // Exit on the downward cross at bar e, cross back up at e + 1, entry confirmed at e + 2.
+        var reentries = sut.Trades.Zip(sut.Trades.Skip(1))
+            .Where(p => indexByClose[p.Second.EntryTime] == indexByClose[p.First.ExitTime] + 2)
+            .Select(p => indexByClose[p.First.ExitTime])
+            .ToList();
+
+        Assert.Equal(4, reentries.Count);
+        Assert.All(reentries, e => Assert.True(fast[e] < slow[e] && fast[e + 1] > slow[e + 1], $"bar {e}: no cross back after the exit"));
+    }
+
+    [Fact]
     public void EmaCross_StopsTargetsAndShorts_MatchesTheGoldenMaster()
     {
         var sut = Run("ema-cross", "stop=1,take=2,short=true");
 
-        Assert.Equal(156, sut.Metrics.TradeCount);
-        Assert.Equal(-442.72409093370m, sut.Metrics.NetProfit);
-        Assert.Equal(295.29915583370m, sut.Metrics.TotalFees);
-        Assert.Equal(43, sut.Trades.Count(t => t.ExitReason == "stop_loss"));
+        Assert.Equal(160, sut.Metrics.TradeCount);
+        Assert.Equal(-456.85721468340m, sut.Metrics.NetProfit);
+        Assert.Equal(303.13683728340m, sut.Metrics.TotalFees);
+        Assert.Equal(44, sut.Trades.Count(t => t.ExitReason == "stop_loss"));
         Assert.Equal(30, sut.Trades.Count(t => t.ExitReason == "take_profit"));
-        Assert.Equal(82, sut.Trades.Count(t => t.ExitReason == "strategy"));
+        Assert.Equal(85, sut.Trades.Count(t => t.ExitReason == "strategy"));
         Assert.Contains(sut.Trades, t => t.Side == PositionSide.Short);
-        Assert.Equal(0.04777674506279793, sut.Metrics.MaxDrawdown, 9);
+        Assert.Equal(0.04918875559103031, sut.Metrics.MaxDrawdown, 9);
         AssertSelfConsistent(sut);
     }
 

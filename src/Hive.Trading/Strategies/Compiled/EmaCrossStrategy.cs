@@ -21,6 +21,7 @@ public sealed class EmaCrossStrategy : IStrategy
     private readonly double? _take;
     private readonly bool _allowShort;
     private int _idleRegime;
+    private int _reverse;
     private int _direction;
 
     /// <summary>Creates the strategy.</summary>
@@ -68,9 +69,18 @@ public sealed class EmaCrossStrategy : IStrategy
     public StrategyAction DetectOpportunity(in MarketData data, StrategyContext context, IIndicatorProvider indicators)
     {
         var regime = Regime(indicators);
+        var reverse = _reverse;
+        _reverse = 0;
         if (regime == 0)
         {
             return StrategyAction.None;
+        }
+
+        if (reverse != 0 && regime == reverse)
+        {
+            _idleRegime = regime;
+            _direction = regime;
+            return StrategyAction.Opportunity(regime > 0 ? "fast EMA crossed above slow EMA" : "fast EMA crossed below slow EMA");
         }
 
         if (_idleRegime == 0)
@@ -125,8 +135,18 @@ public sealed class EmaCrossStrategy : IStrategy
     {
         var regime = Regime(indicators);
         var side = context.Position?.Side ?? PositionSide.Flat;
+
+        // The remembered regime follows the market while in position, so that after an exit (on the opposite cross or
+        // a stop) a cross back on the next bar is a new cross, not the regime of the entry.
+        if (regime != 0)
+        {
+            _idleRegime = regime;
+        }
+
         if ((side == PositionSide.Long && regime < 0) || (side == PositionSide.Short && regime > 0))
         {
+            // The cross that ends this position opens the other side on the next bar when that side is traded.
+            _reverse = regime > 0 || _allowShort ? regime : 0;
             return StrategyAction.Exit(null, "opposite cross");
         }
 

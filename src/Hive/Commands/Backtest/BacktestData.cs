@@ -8,11 +8,11 @@ internal static class BacktestData
 {
     public const string GenerateFormat = BacktestInputs.GenerateFormat;
 
-    public static Dictionary<string, IReadOnlyList<Candle>> Load(IReadOnlyList<string> data, IReadOnlyList<string> generate)
+    public static Dictionary<string, IReadOnlyList<Candle>> Load(IReadOnlyList<string> data, IReadOnlyList<string> generate, Action<string>? warn = null)
     {
         try
         {
-            return BacktestInputs.Load(data, generate);
+            return BacktestInputs.Load(data, generate, warn: warn);
         }
         catch (ArgumentException ex)
         {

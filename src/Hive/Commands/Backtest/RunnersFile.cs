@@ -17,7 +17,7 @@ namespace Hive.Commands.Backtest;
 /// </summary>
 internal static class RunnersFile
 {
-    private static readonly string[] RunnerKeys = ["id", "symbol", "strategy", "parameters", "quantity", "allocation", "initial_equity", "window", "policy", "risk"];
+    private static readonly string[] RunnerKeys = ["id", "symbol", "strategy", "parameters", "timeframe", "quantity", "allocation", "initial_equity", "window", "policy", "risk"];
     private static readonly string[] RiskKeys = ["max_order_quantity", "max_order_notional", "max_position", "max_exposure", "max_orders_per_second"];
 
     public static List<RunnerConfig> Load(string path, decimal defaultInitialEquity)
@@ -92,6 +92,24 @@ internal static class RunnersFile
 
             parameters = new StrategyParameters(map.Children.Select(kv =>
                 new KeyValuePair<string, string>(Scalar(path, kv.Key, "parameter name"), Scalar(path, kv.Value, $"parameter '{kv.Key}'"))));
+        }
+
+        // The timeframe is a runner field; it travels with the strategy parameters under the reserved name 'timeframe'.
+        if (Find(node, "timeframe") is { } timeframeNode)
+        {
+            var timeframe = Scalar(path, timeframeNode, "timeframe");
+            if (!Timeframe.TryParse(timeframe, out _))
+            {
+                throw new CliException($"{path}:{timeframeNode.Start.Line}: runner '{id}': timeframe '{timeframe}' is not one of {Timeframe.Accepted}");
+            }
+
+            if (parameters.Values.TryGetValue(Timeframe.ParameterName, out var other) && other != timeframe)
+            {
+                throw new CliException($"{path}:{timeframeNode.Start.Line}: runner '{id}': timeframe '{timeframe}' differs from parameter timeframe '{other}'; give it once");
+            }
+
+            parameters = new StrategyParameters(parameters.Values.Append(new KeyValuePair<string, string>(Timeframe.ParameterName, timeframe))
+                .DistinctBy(static kv => kv.Key, StringComparer.OrdinalIgnoreCase));
         }
 
         var policy = ErrorPolicy.Production;

@@ -5,11 +5,12 @@ using Hive.Grains.Feeds;
 using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
 using Hive.Grains.Runners;
-using Orleans;
-using Orleans.Runtime;
+using Hive.Trading.History;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
 using Spectre.Console;
 
 namespace Hive.Commands.Run;
@@ -96,6 +97,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
 
             var symbols = stored.Values.Select(d => d.Symbol).Concat(configs.Select(c => c.Symbol));
             var plan = FeedPlan.Create(symbols, args.DataFolder, args.Speed);
+            ReportRepeatedBars(args, plan);
             foreach (var symbol in plan.SymbolsWithoutData)
             {
                 var idle = stored.Values.Select(d => (d.RunnerId, d.Symbol)).Concat(configs.Select(c => (c.RunnerId, c.Symbol)))
@@ -148,6 +150,25 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         finally
         {
             await cluster.DisposeAsync();
+        }
+    }
+
+    // The replay feeds keep a repeated bar once, as hive backtest does; say so here, where the user reads, with the count
+    // and the first place, rather than let it pass silently.
+    private void ReportRepeatedBars(RunArguments args, FeedPlan plan)
+    {
+        if (args.DataFolder is null || plan.Feeds.Count == 0)
+        {
+            return;
+        }
+
+        var replayed = plan.Feeds.Select(static f => f.Symbol).ToHashSet(StringComparer.Ordinal);
+        foreach (var series in CandleHistory.LoadFolder(args.DataFolder))
+        {
+            if (replayed.Contains(series.Symbol) && series.DuplicateReport is { } report)
+            {
+                console.MarkupLine($"[yellow]warning:[/] {Markup.Escape($"--data {args.DataFolder}: {report}")}");
+            }
         }
     }
 
@@ -279,10 +300,10 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         }
 
         var symbols = string.Join(", ", plan.Feeds.Select(f => f.Symbol));
-        var speed = args.Speed.ToString("0.###", CultureInfo.InvariantCulture);
+        var speed = args.Speed == 0 ? "full speed" : args.Speed.ToString("0.###", CultureInfo.InvariantCulture) + "x real time";
         return args.DataFolder is null
-            ? $"feeds: simulated random walk for {symbols}, one-minute bars at {speed}x real time"
-            : $"feeds: replaying {symbols} from {args.DataFolder} at {speed}x real time";
+            ? $"feeds: simulated random walk for {symbols}, one-minute bars at {speed}"
+            : $"feeds: replaying {symbols} from {args.DataFolder} at {speed}";
     }
 
     private static string DescribeResumed(RunnerStatus status, string? notInFile)
