@@ -57,8 +57,15 @@ internal static class RunCommand
             DefaultValueFactory = _ => RunnerDefinition.DefaultAccount,
         };
 
+        var remove = new Option<string[]>("--remove-runner")
+        {
+            HelpName = "ID",
+            Description = "Remove the stored runner ID from the data directory before starting (repeatable), for example one that a limit stopped; it is not added from the runners file in this run.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
         var command = new Command("run", "Run the runners of a YAML file on an embedded three-silo cluster with a live console view.");
-        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account })
+        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account, remove })
         {
             command.Options.Add(option);
         }
@@ -71,7 +78,8 @@ internal static class RunCommand
                 parse.GetValue(speed)!,
                 parse.GetValue(dataDir)!,
                 parse.GetValue(duration),
-                parse.GetValue(account)!);
+                parse.GetValue(account)!,
+                parse.GetValue(remove) ?? []);
             var session = new RunSession(console ?? CliConsole.Default(), catalog ?? StrategyCatalog.Default, time ?? TimeProvider.System);
             var outcome = await session.RunAsync(args, cancellationToken);
             completed?.Invoke(outcome);
@@ -94,8 +102,16 @@ internal static class RunCommand
     /// <summary>The longest <c>--duration</c>: the longest delay a timer takes (about 49.7 days).</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
-    private static RunArguments Parse(string runners, string? data, string speedText, string dataDir, string? duration, string account)
+    private static RunArguments Parse(string runners, string? data, string speedText, string dataDir, string? duration, string account, string[] remove)
     {
+        foreach (var id in remove)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new CliException("--remove-runner needs a runner ID");
+            }
+        }
+
         double speed;
         if (string.Equals(speedText.Trim(), "max", StringComparison.OrdinalIgnoreCase))
         {
@@ -142,6 +158,6 @@ internal static class RunCommand
             limit = parsed;
         }
 
-        return new RunArguments(runners, data, speed, dataDir, limit, account);
+        return new RunArguments(runners, data, speed, dataDir, limit, account, remove);
     }
 }

@@ -23,6 +23,7 @@ internal sealed class PlatformBench : IAsyncDisposable
 {
     public const string Symbol = "BTCUSDT";
     private const int CandleCount = 50_000;
+    private const decimal BenchEquity = 1_000_000_000m;
 
     private readonly BenchSilo _silo;
     private readonly IAsyncStream<MarketEvent> _stream;
@@ -64,7 +65,8 @@ internal sealed class PlatformBench : IAsyncDisposable
         for (var i = 0; i < runners; i++)
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"bench_{i}");
-            await bench.Registry.AddRunnerAsync(new RunnerDefinition(id, Symbol, name, new Dictionary<string, string>(), Quantity: 1));
+            // Equity large enough that hundreds of thousands of round trips' fees never exhaust the buying power.
+            await bench.Registry.AddRunnerAsync(new RunnerDefinition(id, Symbol, name, new Dictionary<string, string>(), Quantity: 1, InitialEquity: BenchEquity));
         }
 
         return bench;

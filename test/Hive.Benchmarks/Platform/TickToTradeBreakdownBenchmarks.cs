@@ -47,7 +47,7 @@ public class TickToTradeBreakdownBenchmarks
 
         _candles = RandomWalkMarketDataSource.GenerateCandles(PlatformBench.Symbol, 50_000, new RandomWalkOptions { Seed = 7, Bars = 50_000 });
         _market = MarketData.FromCandle(_candles[0]);
-        var definition = new RunnerDefinition("core", PlatformBench.Symbol, AlternatingStrategy.Name, new Dictionary<string, string>(), Quantity: 1);
+        var definition = new RunnerDefinition("core", PlatformBench.Symbol, AlternatingStrategy.Name, new Dictionary<string, string>(), Quantity: 1, InitialEquity: 1_000_000_000m);
         _core = new RunnerCore(definition.ToConfig(), new AlternatingStrategy(), recordEquityCurve: false);
         for (var i = 0; i < 300; i++)
         {

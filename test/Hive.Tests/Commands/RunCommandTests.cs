@@ -150,6 +150,47 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_RemoveRunner_NextRunNeitherResumesNorAddsItAndTheGatewayFencesIt()
+    {
+        var both = WriteRunners(("enter_once.lua", EnterOnceScript), """
+            runners:
+              - id: keep
+                symbol: NEARUSDT
+                strategy: enter_once.lua
+              - id: drop
+                symbol: LTCUSDT
+                strategy: enter_once.lua
+            """);
+        await RunAsync(new StringWriter(), "--runners", both, "--data-dir", DataDir, "--duration", "1s", "--speed", "60000");
+        var output = new StringWriter();
+
+        var (exitCode, outcome) = await RunAsync(output, "--runners", both, "--data-dir", DataDir, "--duration", "1s", "--speed", "60000", "--remove-runner", "drop");
+        var ledger = await ReadLedgerAsync();
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["keep"], outcome!.Resumed.Select(r => r.RunnerId));
+        Assert.Empty(outcome.Added);
+        Assert.Equal(["keep"], outcome.Final.Runners.Select(r => r.RunnerId));
+        Assert.Contains("removed runner drop", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(ledger, e => e.Kind == LedgerEntryKind.Control && e.RunnerId == "drop" && e.Detail!.Contains("revoked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_RemoveUnknownRunner_FailsNamingIt()
+    {
+        var runners = WriteRunners(("enter_once.lua", EnterOnceScript), """
+            runners:
+              - id: keep
+                symbol: NEARUSDT
+                strategy: enter_once.lua
+            """);
+
+        var error = await Assert.ThrowsAsync<CliException>(() => RunAsync(new StringWriter(), "--runners", runners, "--data-dir", DataDir, "--duration", "1s", "--remove-runner", "btc_emaa"));
+
+        Assert.Contains("--remove-runner btc_emaa: no runner 'btc_emaa'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_UnknownStrategy_FailsNamingTheRunner()
     {
         var runners = WriteRunners(null, """

@@ -7,4 +7,5 @@ internal sealed record RunArguments(
     double Speed,
     string DataDirectory,
     TimeSpan? Duration,
-    string Account);
+    string Account,
+    IReadOnlyList<string>? RemoveRunners = null);

@@ -43,6 +43,12 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         {
             var factory = cluster.GrainFactory;
             var registry = factory.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
+            var removed = await RemoveRunnersAsync(registry, args);
+            if (configs.RemoveAll(c => removed.Contains(c.RunnerId)) > 0)
+            {
+                console.MarkupLine(Markup.Escape($"note: the removed runners in {args.RunnersFile} are not added in this run; the next run without --remove-runner adds them again"));
+            }
+
             var stored = (await registry.GetDefinitionsAsync()).ToDictionary(d => d.RunnerId, StringComparer.Ordinal);
 
             var resumed = new List<RunnerStatus>();
@@ -170,6 +176,28 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
                 console.MarkupLine($"[yellow]warning:[/] {Markup.Escape($"--data {args.DataFolder}: {report}")}");
             }
         }
+    }
+
+    // Runners named by --remove-runner leave the registry (and the gateway revokes them) before anything starts.
+    private async Task<HashSet<string>> RemoveRunnersAsync(IRunnerRegistryGrain registry, RunArguments args)
+    {
+        var removed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in args.RemoveRunners ?? [])
+        {
+            try
+            {
+                await registry.RemoveRunnerAsync(id);
+            }
+            catch (RunnerRegistryException ex)
+            {
+                throw new CliException($"--remove-runner {id}: {ex.Message}");
+            }
+
+            removed.Add(id);
+            console.MarkupLine(Markup.Escape($"removed runner {id} from {Path.GetFullPath(args.DataDirectory)}"));
+        }
+
+        return removed;
     }
 
     private List<RunnerConfig> LoadRunners(RunArguments args)
