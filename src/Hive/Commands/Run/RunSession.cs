@@ -343,8 +343,13 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
             _ => "flat",
         };
         var extra = notInFile is null ? "" : $" (kept from the data directory; not in {notInFile})";
+
+        // A runner that a limit or an error stopped stays stopped until an operator restarts or removes it: say why.
+        var stopped = status.State == RunnerState.Stopped && status.Health != RunnerHealth.Paused && status.StoppedReason is { } reason
+            ? $" ({reason}; remove it with --remove-runner {status.RunnerId})"
+            : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"resumed {status.RunnerId} on {status.Symbol}: {position}, realized P&L {status.RealizedPnl:0.00}, {status.OrdersFilled} orders filled so far, {status.State}{extra}");
+            $"resumed {status.RunnerId} on {status.Symbol}: {position}, realized P&L {status.RealizedPnl:0.00}, {status.OrdersFilled} orders filled so far, {status.State}{stopped}{extra}");
     }
 
     private static bool SameRunner(RunnerDefinition a, RunnerDefinition b) =>
