@@ -8,6 +8,7 @@ using Hive.Trading.Strategies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 
@@ -83,7 +84,8 @@ public static class HivePlatformExtensions
         services.AddPlacementDirector<LivePlacement, LivePlacementDirector>(ServiceLifetime.Singleton);
         services.AddPlacementDirector<DataPlacement, DataPlacementDirector>(ServiceLifetime.Singleton);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RolePlacement>();
+        services.TryAddSingleton(sp => new RolePlacement(
+            sp.GetRequiredService<ISiloMetadataCache>(), sp.GetRequiredService<IClusterMembershipService>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SiloLoadCache>();
         return builder;
     }

@@ -11,8 +11,15 @@ namespace Hive.Grains.Placement;
 /// for the metadata of a silo that has just joined (the metadata cache lags it by tens of milliseconds), and the
 /// error naming the requirement and every active silo's role when none qualifies. No silent fallback.
 /// </summary>
-internal sealed class RolePlacement(ISiloMetadataCache metadata, IClusterMembershipService membership, TimeProvider time)
+internal sealed class RolePlacement(
+    Func<SiloAddress, IReadOnlyDictionary<string, string>> metadataOf, IClusterMembershipService membership, TimeProvider time)
 {
+    /// <summary>Reads roles from Orleans' silo metadata cache.</summary>
+    public RolePlacement(ISiloMetadataCache metadata, IClusterMembershipService membership, TimeProvider time)
+        : this(silo => metadata.GetSiloMetadata(silo).Metadata, membership, time)
+    {
+    }
+
     private static readonly TimeSpan MetadataWait = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan MetadataPoll = TimeSpan.FromMilliseconds(20);
 
@@ -22,14 +29,16 @@ internal sealed class RolePlacement(ISiloMetadataCache metadata, IClusterMembers
         var start = time.GetTimestamp();
         while (true)
         {
+            // One look at each silo's metadata per round, so that metadata arriving mid-round cannot be missed.
             var compatible = context.GetCompatibleSilos(target);
-            var matching = Array.FindAll(compatible, s => RoleOf(s) == role);
+            var roles = Array.ConvertAll(compatible, RoleOf);
+            var matching = compatible.Where((_, i) => roles[i] == role).ToArray();
             if (matching.Length != 0)
             {
                 return IPlacementDirector.GetPlacementHint(target.RequestContextData, matching) is { } hint ? [hint] : matching;
             }
 
-            var unknown = Array.Exists(compatible, s => RoleOf(s) is null);
+            var unknown = Array.IndexOf(roles, null) >= 0;
             if (!unknown || time.GetElapsedTime(start) > MetadataWait)
             {
                 throw new PlacementRequirementException(Describe(role, target));
@@ -41,7 +50,7 @@ internal sealed class RolePlacement(ISiloMetadataCache metadata, IClusterMembers
 
     /// <summary>The role in a silo's metadata, or null while its metadata has not reached this silo's cache.</summary>
     public string? RoleOf(SiloAddress silo) =>
-        metadata.GetSiloMetadata(silo).Metadata.TryGetValue(SiloRoles.RoleKey, out var role) ? role : null;
+        metadataOf(silo).TryGetValue(SiloRoles.RoleKey, out var role) ? role : null;
 
     private string Describe(string role, PlacementTarget target)
     {
