@@ -144,7 +144,10 @@ public sealed class DataCommandTests : IDisposable
         using var process = System.Diagnostics.Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
-        await server.WaitForSubscribersAsync("ethusdt@kline_1m").WaitAsync(TimeSpan.FromSeconds(30));
+        // A loaded machine can take long to start a process; the watch must have subscribed (not exited) before Ctrl-C.
+        var subscribed = server.WaitForSubscribersAsync("ethusdt@kline_1m");
+        var first = await Task.WhenAny(subscribed, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.True(first == subscribed, $"hive data watch exited ({process.ExitCode}) before subscribing: {await stderr}");
 
         using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
