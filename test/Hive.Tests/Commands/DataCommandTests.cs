@@ -147,7 +147,10 @@ public sealed class DataCommandTests : IDisposable
         // A loaded machine can take long to start a process; the watch must have subscribed (not exited) before Ctrl-C.
         var subscribed = server.WaitForSubscribersAsync("ethusdt@kline_1m");
         var first = await Task.WhenAny(subscribed, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromSeconds(90));
-        Assert.True(first == subscribed, $"hive data watch exited ({process.ExitCode}) before subscribing: {await stderr}");
+        if (first != subscribed)
+        {
+            Assert.Fail($"hive data watch exited ({process.ExitCode}) before subscribing: {await stderr}");
+        }
 
         using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
