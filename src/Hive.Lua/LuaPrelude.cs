@@ -2,16 +2,27 @@ namespace Hive.Lua;
 
 /// <summary>
 /// Lua code run in every VM before the user's script: it removes what the sandbox does not offer and makes touching it
-/// a clear error, routes <c>print</c> to the host and seeds <c>math.random</c> so that backtests repeat.
+/// a clear error, routes <c>print</c> to the host, seeds <c>math.random</c> so that backtests repeat, refuses
+/// finalizers, and puts a guard in front of every library function whose C loop could outrun the instruction budget.
 /// </summary>
+/// <remarks>
+/// Finalizers: a <c>__gc</c> metamethod runs inside Lua's collector with hooks switched off, so no budget or watchdog
+/// could stop it; <c>setmetatable</c> refuses a metatable that has one (Lua marks an object for finalization only when
+/// its metatable has <c>__gc</c> at that moment, so adding it later does nothing). <c>__close</c> runs as ordinary Lua
+/// code inside the call, under the budget and the watchdog, so it stays available. The library guards charge each
+/// call's worst case to the host (<c>guard</c>) before the C function runs; <c>table.insert</c> and
+/// <c>table.remove</c>, whose C loops trust a length a <c>__len</c> metamethod chooses, are written in Lua here, and
+/// <c>table.sort</c> sorts a plain copy of a table that has a metatable.
+/// </remarks>
 internal static class LuaPrelude
 {
     /// <summary>Names a script may not use; reading one is an error that names it.</summary>
     public const string ForbiddenList = "os, io, require, load, loadfile, dofile, debug, package, collectgarbage, rawset, coroutine, utf8";
 
     public const string Source = """
-        local log, market_data, context, indicators = ...
-        local error, tostring, select, concat = error, tostring, select, table.concat
+        local log, market_data, context, indicators, guard = ...
+        local error, tostring, select, concat, type, rawget = error, tostring, select, table.concat, type, rawget
+        local getmetatable, raw_setmetatable, math_type = getmetatable, setmetatable, math.type
         local forbidden = {}
         for name in string.gmatch("os io require load loadfile dofile debug package collectgarbage rawset coroutine utf8 loadstring warn setfenv getfenv module", "%S+") do
           forbidden[name] = true
@@ -28,6 +39,137 @@ internal static class LuaPrelude
           end
           log(concat(parts, "\t"))
         end
+
+        local host_tables = { [market_data] = "market_data", [context] = "context", [indicators] = "indicators" }
+        setmetatable = function(t, mt)
+          if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+            error("'__gc' is not available in the Hive Lua sandbox (a finalizer would run outside the instruction budget)", 2)
+          end
+          local name = host_tables[t]
+          if name then
+            error("cannot set the metatable of '" .. name .. "': the host owns it", 2)
+          end
+          return raw_setmetatable(t, mt)
+        end
+
+        do
+          local find, match, gmatch, gsub, rep = string.find, string.match, string.gmatch, string.gsub, string.rep
+          string.find = function(s, p, init, plain)
+            guard(1, s, p, init, plain)
+            return find(s, p, init, plain)
+          end
+          string.match = function(s, p, init)
+            guard(2, s, p, init)
+            return match(s, p, init)
+          end
+          string.gmatch = function(s, p, init)
+            guard(3, s, p, init)
+            return gmatch(s, p, init)
+          end
+          string.gsub = function(s, p, repl, n)
+            guard(4, s, p, repl, n)
+            return gsub(s, p, repl, n)
+          end
+          string.rep = function(s, n, sep)
+            if guard(5, s, n, sep) then
+              return ""
+            end
+            return rep(s, n, sep)
+          end
+        end
+
+        do
+          local unpack, move, sort = table.unpack, table.move, table.sort
+          local function last_index(t, j)
+            if j == nil then
+              local kind = type(t)
+              if kind == "table" or kind == "string" then
+                return #t
+              end
+            end
+            return j
+          end
+          table.concat = function(t, sep, i, j)
+            i = i or 1
+            j = last_index(t, j)
+            guard(6, i, j)
+            return concat(t, sep, i, j)
+          end
+          table.unpack = function(t, i, j)
+            i = i or 1
+            j = last_index(t, j)
+            guard(7, i, j)
+            return unpack(t, i, j)
+          end
+          table.move = function(a1, f, e, t, a2)
+            guard(8, f, e)
+            return move(a1, f, e, t, a2)
+          end
+          table.sort = function(t, comp)
+            if type(t) ~= "table" then
+              error("bad argument #1 to 'sort' (table expected, got " .. type(t) .. ")", 2)
+            end
+            local n = #t
+            guard(9, n)
+            if getmetatable(t) == nil then
+              return sort(t, comp)
+            end
+            local copy = {}
+            for i = 1, n do
+              copy[i] = t[i]
+            end
+            sort(copy, comp)
+            for i = 1, n do
+              t[i] = copy[i]
+            end
+          end
+          table.insert = function(t, ...)
+            if type(t) ~= "table" then
+              error("bad argument #1 to 'insert' (table expected, got " .. type(t) .. ")", 2)
+            end
+            local e = #t + 1
+            local count = select("#", ...)
+            if count == 1 then
+              t[e] = ...
+              return
+            end
+            if count ~= 2 then
+              error("wrong number of arguments to 'insert'", 2)
+            end
+            local pos, value = ...
+            if math_type(pos) ~= "integer" then
+              error("bad argument #2 to 'insert' (number has no integer representation)", 2)
+            end
+            if pos < 1 or pos > e then
+              error("bad argument #2 to 'insert' (position out of bounds)", 2)
+            end
+            for i = e, pos + 1, -1 do
+              t[i] = t[i - 1]
+            end
+            t[pos] = value
+          end
+          table.remove = function(t, pos)
+            if type(t) ~= "table" then
+              error("bad argument #1 to 'remove' (table expected, got " .. type(t) .. ")", 2)
+            end
+            local size = #t
+            if pos == nil then
+              pos = size
+            elseif math_type(pos) ~= "integer" then
+              error("bad argument #2 to 'remove' (number has no integer representation)", 2)
+            elseif pos ~= size and (pos < 1 or pos > size + 1) then
+              error("bad argument #2 to 'remove' (position out of bounds)", 2)
+            end
+            local value = t[pos]
+            while pos < size do
+              t[pos] = t[pos + 1]
+              pos = pos + 1
+            end
+            t[pos] = nil
+            return value
+          end
+        end
+
         -- The host calls every step through this function: one native call fills market_data and runs the step.
         local function call_step(step, timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price)
           local m = market_data
