@@ -170,11 +170,11 @@ internal sealed unsafe partial class LuaVm
             return;
         }
 
-        var needed = cost < 1e15 ? cost.ToString("N0", CultureInfo.InvariantCulture) : "more than 10^15";
+        var needed = cost < 1e15 ? "about " + cost.ToString("N0", CultureInfo.InvariantCulture) : "more than 10^15";
         Abort(
             l,
             LuaErrorKind.InstructionBudget,
-            $"{function} on {what} needs about {needed} units of work, more than the {_libraryLeft:N0} left of the library budget of {_options.LibraryBudget:N0} per call (a pathological pattern or a huge repeat count?)",
+            $"{function} on {what} needs {needed} units of work, more than the {_libraryLeft:N0} left of the library budget of {_options.LibraryBudget:N0} per call (a pathological pattern or a huge repeat count?)",
             2);
         _libraryLeft = 0;
     }

@@ -24,7 +24,7 @@ public sealed class HostileScriptTests
         { "__close loops after the budget", "local x <close> = setmetatable({}, { __close = function() while true do end end })\nwhile true do end", LuaErrorKind.InstructionBudget, "instruction budget of 1,000,000 exceeded" },
 
         // C pattern matching is charged before it runs.
-        { "find backtracking", "string.find(string.rep('a', 5000), string.rep('a*', 20) .. 'b')", LuaErrorKind.InstructionBudget, "string.find on a 5,000-byte subject and a 41-byte pattern needs about" },
+        { "find backtracking", "string.find(string.rep('a', 5000), string.rep('a*', 20) .. 'b')", LuaErrorKind.InstructionBudget, "string.find on a 5,000-byte subject and a 41-byte pattern needs more than 10^15 units of work" },
         { "match backtracking", "string.match(string.rep('a', 300), '^' .. string.rep('a?', 60) .. string.rep('a', 60))", LuaErrorKind.InstructionBudget, "string.match on a 300-byte subject" },
         { "gmatch backtracking", "for x in string.gmatch(string.rep('a', 3000), string.rep('a-', 10) .. 'b') do end", LuaErrorKind.InstructionBudget, "string.gmatch on a 3,000-byte subject" },
         { "gsub replacement bomb", "string.gsub(string.rep('a', 100000), '(a?)', string.rep('%1', 100000))", LuaErrorKind.InstructionBudget, "string.gsub on a 100,000-byte subject" },
