@@ -6,9 +6,11 @@ namespace Hive.Lua;
 /// finalizers, and puts a guard in front of every library function whose C loop could outrun the instruction budget.
 /// </summary>
 /// <remarks>
-/// Finalizers: a <c>__gc</c> metamethod runs inside Lua's collector with hooks switched off, so no budget or watchdog
-/// could stop it; <c>setmetatable</c> refuses a metatable that has one (Lua marks an object for finalization only when
-/// its metatable has <c>__gc</c> at that moment, so adding it later does nothing). <c>__close</c> runs as ordinary Lua
+/// Finalizers and weak tables: a <c>__gc</c> metamethod runs inside Lua's collector with hooks switched off, and
+/// weak-keyed tables (ephemerons) let a script make the collector's atomic phase quadratic (seconds to minutes in C,
+/// measured), so no budget or watchdog could stop either. <c>setmetatable</c> refuses a metatable with <c>__gc</c> or
+/// <c>__mode</c> and seals every table it accepts as a metatable (a protected metatable whose <c>__newindex</c>
+/// refuses both keys; <c>rawset</c> is not offered), so they cannot be added later. <c>__close</c> runs as ordinary Lua
 /// code inside the call, under the budget and the watchdog, so it stays available. The library guards charge each
 /// call's worst case to the host (<c>guard</c>) before the C function runs; <c>table.insert</c> and
 /// <c>table.remove</c>, whose C loops trust a length a <c>__len</c> metamethod chooses, are written in Lua here, and
@@ -22,7 +24,7 @@ internal static class LuaPrelude
     public const string Source = """
         local log, market_data, context, indicators, guard = ...
         local error, tostring, select, concat, type, rawget = error, tostring, select, table.concat, type, rawget
-        local getmetatable, raw_setmetatable, math_type = getmetatable, setmetatable, math.type
+        local getmetatable, raw_setmetatable, math_type, rawset = getmetatable, setmetatable, math.type, rawset
         local forbidden = {}
         for name in string.gmatch("os io require load loadfile dofile debug package collectgarbage rawset coroutine utf8 loadstring warn setfenv getfenv module", "%S+") do
           forbidden[name] = true
@@ -40,14 +42,35 @@ internal static class LuaPrelude
           log(concat(parts, "\t"))
         end
 
+        -- Every table used as a metatable is sealed: it gets a protected metatable of its own whose __newindex refuses
+        -- '__gc' and '__mode', so neither can be added after the check below (Lua reads both from the metatable later:
+        -- a finalizer runs with hooks off, and weak-keyed tables make the collector's ephemeron pass quadratic, in C).
+        local sealed_set = raw_setmetatable({}, { __mode = "k" })
+        local sealed = { __metatable = "sealed by the Hive Lua sandbox" }
+        sealed.__newindex = function(t, k, v)
+          if k == "__gc" or k == "__mode" then
+            error("'" .. k .. "' is not available in the Hive Lua sandbox (finalizers and weak tables would run outside the instruction budget)", 2)
+          end
+          rawset(t, k, v)
+        end
         local host_tables = { [market_data] = "market_data", [context] = "context", [indicators] = "indicators" }
         setmetatable = function(t, mt)
-          if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
-            error("'__gc' is not available in the Hive Lua sandbox (a finalizer would run outside the instruction budget)", 2)
-          end
           local name = host_tables[t]
           if name then
             error("cannot set the metatable of '" .. name .. "': the host owns it", 2)
+          end
+          if type(mt) == "table" and not sealed_set[mt] then
+            if rawget(mt, "__gc") ~= nil then
+              error("'__gc' is not available in the Hive Lua sandbox (a finalizer would run outside the instruction budget)", 2)
+            end
+            if rawget(mt, "__mode") ~= nil then
+              error("'__mode' is not available in the Hive Lua sandbox (weak tables make the collector run outside the instruction budget)", 2)
+            end
+            if getmetatable(mt) ~= nil then
+              error("a table used as a metatable cannot have a metatable of its own in the Hive Lua sandbox (copy the base's fields, or use __index = base)", 2)
+            end
+            raw_setmetatable(mt, sealed)
+            sealed_set[mt] = true
           end
           return raw_setmetatable(t, mt)
         end
