@@ -98,7 +98,7 @@ internal sealed unsafe partial class LuaVm
         }
         else
         {
-            var unknown = ToManagedString(l, -1);
+            var unknown = ToText(l, -1, 64);
             var known = unknown == "opportunity" ? $"action 'opportunity' is not valid in {stepName}" : $"unknown action '{unknown}'";
             throw new LuaScriptException(_script, stepName, LuaErrorKind.UnknownAction, $"{known}; valid actions in {stepName}: {ValidFor(step)}", field: "action");
         }
@@ -166,7 +166,7 @@ internal sealed unsafe partial class LuaVm
 
             if ((field & allowed) == 0)
             {
-                var keyName = ToManagedString(l, -2);
+                var keyName = ToText(l, -2, 64);
                 throw new LuaScriptException(
                     _script,
                     stepName,

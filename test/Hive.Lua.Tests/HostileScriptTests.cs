@@ -330,6 +330,20 @@ public sealed class HostileScriptTests
         Assert.Contains("is 100,000 bytes long; at most 1,024", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("return { action = string.rep('a', 4000000) }", "unknown action 'aaaa")]
+    [InlineData("return { action = 'enter_long', [string.rep('f', 4000000)] = 1 }", "unknown field 'ffff")]
+    [InlineData("return indicators.sma(string.rep('p', 4000000))", "got 'pppp")]
+    public void FilterCommitment_HugeNamesInErrors_AreCut(string body, string fragment)
+    {
+        using var sut = LuaStrategy.FromSource("names.lua", Scripts.WithStep("filter_commitment", body), options: Options);
+
+        var error = Assert.Throws<LuaScriptException>(() => sut.FilterCommitment(Scripts.Bar, _context, new FakeIndicators()));
+
+        Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Length < 2 * Options.MaxTextLength, $"{error.Message.Length:N0} characters");
+    }
+
     [Fact]
     public void ManagePosition_MetatableOnPositionTable_HostStillFillsItRaw()
     {
