@@ -24,7 +24,7 @@ internal static class LuaPrelude
     public const string Source = """
         local log, market_data, context, indicators, guard = ...
         local error, tostring, select, concat, type, rawget = error, tostring, select, table.concat, type, rawget
-        local getmetatable, raw_setmetatable, math_type, rawset = getmetatable, setmetatable, math.type, rawset
+        local getmetatable, raw_setmetatable, to_integer, rawset = getmetatable, setmetatable, math.tointeger, rawset
         local forbidden = {}
         for name in string.gmatch("os io require load loadfile dofile debug package collectgarbage rawset coroutine utf8 loadstring warn setfenv getfenv module", "%S+") do
           forbidden[name] = true
@@ -160,7 +160,8 @@ internal static class LuaPrelude
               error("wrong number of arguments to 'insert'", 2)
             end
             local pos, value = ...
-            if math_type(pos) ~= "integer" then
+            pos = to_integer(pos)
+            if pos == nil then
               error("bad argument #2 to 'insert' (number has no integer representation)", 2)
             end
             if pos < 1 or pos > e then
@@ -178,9 +179,12 @@ internal static class LuaPrelude
             local size = #t
             if pos == nil then
               pos = size
-            elseif math_type(pos) ~= "integer" then
+            elseif to_integer(pos) == nil then
               error("bad argument #2 to 'remove' (number has no integer representation)", 2)
-            elseif pos ~= size and (pos < 1 or pos > size + 1) then
+            else
+              pos = to_integer(pos)
+            end
+            if pos ~= size and (pos < 1 or pos > size + 1) then
               error("bad argument #2 to 'remove' (position out of bounds)", 2)
             end
             local value = t[pos]

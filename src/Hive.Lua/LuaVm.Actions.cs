@@ -270,7 +270,7 @@ internal sealed unsafe partial class LuaVm
                     field: key);
             }
 
-            if (StoreContext(l, context, key, lua_gettop(l), $"field '{key}' of the opportunity") is { } problem)
+            if (StoreContext(l, context, key, lua_gettop(l), opportunity: true) is { } problem)
             {
                 throw new LuaScriptException(_script, stepName, problem.Kind == LuaErrorKind.HostQuota ? problem.Kind : LuaErrorKind.InvalidAction, problem.Message, field: key);
             }

@@ -107,7 +107,7 @@ internal sealed unsafe partial class LuaVm
                 return 0;
             }
 
-            if (vm.StoreContext(l, context, key, 3, $"context.{key}") is { } problem)
+            if (vm.StoreContext(l, context, key, 3, opportunity: false) is { } problem)
             {
                 vm.Abort(l, problem.Kind, problem.Message, 1);
             }
@@ -319,8 +319,14 @@ internal sealed unsafe partial class LuaVm
     /// </summary>
     private void CheckIndicatorQuota(IntPtr l, Indicator indicator, IIndicatorProvider indicators, int before)
     {
+        // The common case, a lookup of an existing indicator, costs one count.
+        var set = indicators as Trading.Indicators.IndicatorSet;
+        if (set is not null && set.Count == before)
+        {
+            return;
+        }
+
         long a = PeriodArgument(l, 1), b = PeriodArgument(l, 2), c = PeriodArgument(l, 3);
-        var k = indicator == Indicator.Bollinger && lua_type(l, 2) == TypeNumber ? lua_tonumberx(l, 2, null) : 0;
         var weight = indicator switch
         {
             Indicator.Macd => (a > 0 ? a : 12) + (b > 0 ? b : 26) + (c > 0 ? c : 9),
@@ -329,16 +335,13 @@ internal sealed unsafe partial class LuaVm
         };
 
         int count;
-        if (indicators is Trading.Indicators.IndicatorSet set)
+        if (set is not null)
         {
             count = set.Count;
-            if (count == before)
-            {
-                return;
-            }
         }
         else
         {
+            var k = indicator == Indicator.Bollinger && lua_type(l, 2) == TypeNumber ? lua_tonumberx(l, 2, null) : 0;
             var key = ((byte)indicator, a, indicator == Indicator.Bollinger ? 0 : b, c, k);
             if (!_quota.Seen.Add(key))
             {
@@ -385,9 +388,10 @@ internal sealed unsafe partial class LuaVm
 
     /// <summary>
     /// Stores the value at <paramref name="index"/> under <paramref name="key"/> within the runner's context quota, or
-    /// says why not (the context is left as it was). <paramref name="where"/> names the value in the message.
+    /// says why not (the context is left as it was). The message names the value as <c>context.key</c>, or as a field of
+    /// the opportunity when <paramref name="opportunity"/>; it is only built on failure, so a write allocates nothing.
     /// </summary>
-    private (LuaErrorKind Kind, string Message)? StoreContext(IntPtr l, StrategyContext context, string key, int index, string where)
+    private (LuaErrorKind Kind, string Message)? StoreContext(IntPtr l, StrategyContext context, string key, int index, bool opportunity)
     {
         ContextValue value;
         var type = lua_type(l, index);
@@ -404,7 +408,7 @@ internal sealed unsafe partial class LuaVm
                 if (!double.IsFinite(number))
                 {
                     return (LuaErrorKind.InvalidContextValue,
-                        $"{where} must be a finite number (the context is persisted), got {number.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                        $"{Where(key, opportunity)} must be a finite number (the context is persisted), got {number.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
                 }
 
                 value = ContextValue.FromNumber(number);
@@ -414,14 +418,14 @@ internal sealed unsafe partial class LuaVm
                 if (length > _options.MaxContextStringLength)
                 {
                     return (LuaErrorKind.HostQuota,
-                        $"{where} is a {length:N0}-byte string, over the quota's {_options.MaxContextStringLength:N0} for one context value");
+                        $"{Where(key, opportunity)} is a {length:N0}-byte string, over the quota's {_options.MaxContextStringLength:N0} for one context value");
                 }
 
                 value = ContextValue.FromString(ToManagedString(l, index));
                 break;
             default:
                 return (LuaErrorKind.InvalidContextValue,
-                    $"{where} cannot hold a {TypeName(type)}: the context stores numbers, integers, strings and booleans");
+                    $"{Where(key, opportunity)} cannot hold a {TypeName(type)}: the context stores numbers, integers, strings and booleans");
         }
 
         var existed = context.TryGet(key, out var old);
@@ -429,11 +433,11 @@ internal sealed unsafe partial class LuaVm
         string? over = null;
         if (context.Count > _options.MaxContextKeys)
         {
-            over = $"{where}: the context would hold {context.Count:N0} keys, over the quota of {_options.MaxContextKeys:N0}";
+            over = $"{Where(key, opportunity)}: the context would hold {context.Count:N0} keys, over the quota of {_options.MaxContextKeys:N0}";
         }
         else if (context.Size > _options.MaxContextSize)
         {
-            over = $"{where}: the context would hold {context.Size:N0} characters of keys and values, over the quota of {_options.MaxContextSize:N0}";
+            over = $"{Where(key, opportunity)}: the context would hold {context.Size:N0} characters of keys and values, over the quota of {_options.MaxContextSize:N0}";
         }
 
         if (over is null)
@@ -452,6 +456,8 @@ internal sealed unsafe partial class LuaVm
 
         return (LuaErrorKind.HostQuota, over);
     }
+
+    private static string Where(string key, bool opportunity) => opportunity ? $"field '{key}' of the opportunity" : $"context.{key}";
 
     private static string Name(Indicator indicator) => indicator switch
     {

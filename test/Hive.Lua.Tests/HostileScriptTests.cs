@@ -220,7 +220,7 @@ public sealed class HostileScriptTests
         var body = """
             local t = { 5, 3, 9 }
             table.insert(t, 1)
-            table.insert(t, 1, 7)
+            table.insert(t, 1.0, 7)
             table.sort(t)
             local removed = table.remove(t, 1)
             local last = table.remove(t)
