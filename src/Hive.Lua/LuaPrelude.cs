@@ -22,7 +22,7 @@ internal static class LuaPrelude
     public const string ForbiddenList = "os, io, require, load, loadfile, dofile, debug, package, collectgarbage, rawset, coroutine, utf8";
 
     public const string Source = """
-        local log, market_data, context, indicators, guard = ...
+        local log, market_data, context, indicators, guard, position = ...
         local error, tostring, select, concat, type, rawget = error, tostring, select, table.concat, type, rawget
         local getmetatable, raw_setmetatable, to_integer, rawset = getmetatable, setmetatable, math.tointeger, rawset
         local forbidden = {}
@@ -53,7 +53,7 @@ internal static class LuaPrelude
           end
           rawset(t, k, v)
         end
-        local host_tables = { [market_data] = "market_data", [context] = "context", [indicators] = "indicators" }
+        local host_tables = { [market_data] = "market_data", [context] = "context", [indicators] = "indicators", [position] = "context.position" }
         setmetatable = function(t, mt)
           local name = host_tables[t]
           if name then

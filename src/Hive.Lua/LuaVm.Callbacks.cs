@@ -24,9 +24,8 @@ internal sealed unsafe partial class LuaVm
     private static int ContextIndex(IntPtr l)
     {
         var vm = FromState(l);
-        if (vm?._context is not { } context || lua_type(l, 2) != TypeString || StringLength(l, 2) > vm._options.MaxContextKeyLength)
+        if (vm?._context is not { } context || lua_type(l, 2) != TypeString)
         {
-            // A key longer than the quota allows cannot be stored, so it is not converted either.
             lua_pushnil(l);
             return 1;
         }
@@ -34,7 +33,8 @@ internal sealed unsafe partial class LuaVm
         vm._alloc->HostDepth++;
         try
         {
-            if (!context.TryGet(vm.KeyString(l, 2), out var value))
+            // A key longer than the quota allows cannot be stored, so it is not converted either.
+            if (vm.KeyString(l, 2, vm._options.MaxContextKeyLength) is not { } key || !context.TryGet(key, out var value))
             {
                 lua_pushnil(l);
                 return 1;
@@ -87,13 +87,12 @@ internal sealed unsafe partial class LuaVm
                 return 0;
             }
 
-            if (vm.ContextKeyProblem(l, 2) is { } keyProblem)
+            if (vm.KeyString(l, 2, vm._options.MaxContextKeyLength) is not { } key)
             {
-                vm.Abort(l, LuaErrorKind.HostQuota, keyProblem, 1);
+                vm.Abort(l, LuaErrorKind.HostQuota, vm.ContextKeyProblem(l, 2)!, 1);
                 return 0;
             }
 
-            var key = vm.KeyString(l, 2);
             if (key == "position")
             {
                 vm.Abort(l, LuaErrorKind.InvalidContextValue, "context.position is read-only: the runner maintains it", 1);
@@ -426,6 +425,13 @@ internal sealed unsafe partial class LuaVm
             default:
                 return (LuaErrorKind.InvalidContextValue,
                     $"{Where(key, opportunity)} cannot hold a {TypeName(type)}: the context stores numbers, integers, strings and booleans");
+        }
+
+        // The common case, well inside the quota even if the key is new, needs no look at the value it replaces.
+        if (context.Count < _options.MaxContextKeys && context.Size + StrategyContext.SizeOf(key, value) <= _options.MaxContextSize)
+        {
+            context.Set(key, value);
+            return null;
         }
 
         var existed = context.TryGet(key, out var old);

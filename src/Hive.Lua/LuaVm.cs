@@ -158,7 +158,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
             lua_setglobal(l, name);
         }
 
-        RunChunk(LuaPrelude.Source, "=hive", PushPreludeArguments, 5, 1);
+        RunChunk(LuaPrelude.Source, "=hive", PushPreludeArguments, 6, 1);
         _callRef = luaL_ref(l, RegistryIndex);
     }
 
@@ -169,6 +169,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_rawgeti(l, RegistryIndex, _contextRef);
         lua_rawgeti(l, RegistryIndex, _indicatorsRef);
         lua_pushcclosure(l, &Guard, 0);
+        lua_rawgeti(l, RegistryIndex, _positionRef);
     }
 
     private void LoadScript(string source)
@@ -455,14 +456,17 @@ internal sealed unsafe partial class LuaVm : IDisposable
                 }
             }
 
-            SetField(l, "side"u8);
-            SetNumber(l, "entry_price"u8, position.EntryPrice);
-            SetNumber(l, "quantity"u8, position.Quantity);
+            PositionField(l, "side"u8);
+            lua_pushnumber(l, position.EntryPrice);
+            PositionField(l, "entry_price"u8);
+            lua_pushnumber(l, position.Quantity);
+            PositionField(l, "quantity"u8);
             SetOptional(l, "stop_loss"u8, position.StopLoss);
             SetOptional(l, "take_profit"u8, position.TakeProfit);
-            SetNumber(l, "unrealized_pnl"u8, position.UnrealizedPnl);
+            lua_pushnumber(l, position.UnrealizedPnl);
+            PositionField(l, "unrealized_pnl"u8);
             lua_pushinteger(l, position.EntryTime);
-            SetField(l, "entry_time"u8);
+            PositionField(l, "entry_time"u8);
             lua_rawset(l, -3);
             _positionShown = true;
         }
@@ -491,15 +495,33 @@ internal sealed unsafe partial class LuaVm : IDisposable
                 lua_pushnil(l);
             }
 
-            SetField(l, key);
+            PositionField(l, key);
+        }
+
+        // lua_setfield caches its key strings, which keeps the per-call refill cheap; it can run no metamethod here
+        // because the sandbox refuses setmetatable on the position table (a host table).
+        static void PositionField(IntPtr l, ReadOnlySpan<byte> key)
+        {
+            fixed (byte* p = key)
+            {
+                lua_setfield(l, -2, p);
+            }
         }
     }
 
     /// <summary>The .NET string for a Lua string key, cached by the interned string's address (and the string anchored so the address stays its own).</summary>
-    private string KeyString(IntPtr l, int index)
+    private string KeyString(IntPtr l, int index) => KeyString(l, index, int.MaxValue)!;
+
+    /// <summary>Like <see cref="KeyString(IntPtr, int)"/>, or null (nothing converted) when the key is longer than <paramref name="maxLength"/> bytes.</summary>
+    private string? KeyString(IntPtr l, int index, int maxLength)
     {
         nuint length;
         var p = lua_tolstring(l, index, &length);
+        if (length > (nuint)maxLength)
+        {
+            return null;
+        }
+
         if (_keys.TryGetValue((nint)p, out var cached))
         {
             return cached;

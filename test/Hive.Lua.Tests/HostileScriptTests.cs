@@ -345,28 +345,27 @@ public sealed class HostileScriptTests
     }
 
     [Fact]
-    public void ManagePosition_MetatableOnPositionTable_HostStillFillsItRaw()
+    public void ManagePosition_FieldsRemovedFromPositionTable_AreRefilledAndItsMetatableIsRefused()
     {
         var body = """
             local p = context.position
             if context.armed then
               if p.side ~= "long" then error("position not refilled", 0) end
-              return { action = "exit" }
+              setmetatable(p, { __newindex = function() while true do end end })
             end
             context.armed = true
             p.side = nil
             p.entry_price = nil
-            setmetatable(p, { __newindex = function() while true do end end, __index = function() while true do end end })
             return nil
             """;
         _context.Position = new PositionInfo(PositionSide.Long, 100, 1, null, null, 0, 1);
         using var sut = LuaStrategy.FromSource("position.lua", Scripts.WithStep("manage_position", body), options: Options);
 
         var first = Within(() => sut.ManagePosition(Scripts.Bar, _context, new FakeIndicators()));
-        var second = Within(() => sut.ManagePosition(Scripts.Bar, _context, new FakeIndicators()));
+        var error = Assert.Throws<LuaScriptException>(() => Within(() => sut.ManagePosition(Scripts.Bar, _context, new FakeIndicators())));
 
         Assert.Equal(StrategyAction.None, first);
-        Assert.Equal(StrategyActionKind.Exit, second.Kind);
+        Assert.Contains("line 7: cannot set the metatable of 'context.position': the host owns it", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
