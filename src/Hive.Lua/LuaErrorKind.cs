@@ -35,4 +35,10 @@ public enum LuaErrorKind : byte
 
     /// <summary>An indicator was asked for with bad arguments, or the host failed while serving the script.</summary>
     InvalidArgument,
+
+    /// <summary>The call ran longer than its wall-clock limit and the watchdog interrupted it.</summary>
+    Timeout,
+
+    /// <summary>The script made the host keep more than the runner's quota allows (indicator instances or periods, context keys or sizes).</summary>
+    HostQuota,
 }

@@ -16,6 +16,7 @@ public sealed class LuaScriptException : StrategyException
         Line = line is > 0 ? line : null;
         Field = field;
         Detail = message;
+        IsLimitExceeded = kind is LuaErrorKind.InstructionBudget or LuaErrorKind.MemoryLimit or LuaErrorKind.Timeout or LuaErrorKind.HostQuota;
     }
 
     /// <summary>What went wrong.</summary>

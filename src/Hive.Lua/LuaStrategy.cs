@@ -6,16 +6,20 @@ namespace Hive.Lua;
 /// <summary>
 /// A strategy written in Lua (DESIGN §3): the script defines <c>detect_opportunity</c>, <c>filter_commitment</c> and
 /// <c>manage_position</c>, each called with <c>(market_data, context, indicators)</c>. One native Lua 5.4 VM per
-/// instance, so one per runner; sandboxed, with an instruction budget per call and a memory cap per VM. The script
+/// instance, so one per runner; sandboxed, with an instruction budget and a library work budget per call, a wall-clock
+/// watchdog, a memory cap per VM and a host quota for what the script makes the runner keep (see
+/// <see cref="LuaStrategyOptions"/>). The script
 /// reads the runner's parameters from the global <c>params</c> table. Not thread-safe, like a runner.
 /// </summary>
 public sealed class LuaStrategy : IStrategy, IDisposable
 {
     private readonly StrategyParameters _parameters;
+    private readonly LuaQuota _quota;
     private LuaVm _vm;
 
-    private LuaStrategy(string name, string? path, StrategyParameters parameters, LuaStrategyOptions options, LuaVm vm)
+    private LuaStrategy(string name, string? path, StrategyParameters parameters, LuaStrategyOptions options, LuaQuota quota, LuaVm vm)
     {
+        _quota = quota;
         Name = name;
         ScriptPath = path;
         _parameters = parameters;
@@ -60,8 +64,9 @@ public sealed class LuaStrategy : IStrategy, IDisposable
         options ??= LuaStrategyOptions.Default;
         options.Validate();
         parameters ??= StrategyParameters.Empty;
-        var vm = LuaVm.Load(name, source, parameters, options);
-        return new LuaStrategy(name, path, parameters, options, vm);
+        var quota = new LuaQuota();
+        var vm = LuaVm.Load(name, source, parameters, options, quota);
+        return new LuaStrategy(name, path, parameters, options, quota, vm);
     }
 
     /// <inheritdoc />
@@ -91,7 +96,7 @@ public sealed class LuaStrategy : IStrategy, IDisposable
     public void Reload(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var fresh = LuaVm.Load(Name, source, _parameters, Options);
+        var fresh = LuaVm.Load(Name, source, _parameters, Options, _quota);
         var old = _vm;
         _vm = fresh;
         old.Dispose();

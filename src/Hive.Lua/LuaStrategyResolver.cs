@@ -9,10 +9,14 @@ namespace Hive.Lua;
 /// </summary>
 public sealed class LuaStrategyResolver : IStrategyResolver
 {
-    /// <summary>Creates the resolver; every VM it creates uses <paramref name="options"/> (the defaults when <c>null</c>).</summary>
+    /// <summary>
+    /// Creates the resolver; every VM it creates uses <paramref name="options"/>, or when <c>null</c> the defaults
+    /// overridden by the <c>HIVE_LUA_*</c> environment variables (<see cref="LuaStrategyOptions.FromEnvironment()"/>),
+    /// so an operator sets the sandbox's limits of <c>hive backtest</c> and <c>hive run</c> without code.
+    /// </summary>
     public LuaStrategyResolver(LuaStrategyOptions? options = null)
     {
-        Options = options ?? LuaStrategyOptions.Default;
+        Options = options ?? LuaStrategyOptions.FromEnvironment();
         Options.Validate();
     }
 

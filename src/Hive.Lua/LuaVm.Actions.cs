@@ -16,6 +16,14 @@ internal sealed unsafe partial class LuaVm
     private const int FieldTakeProfit = 8;
     private const int FieldReason = 16;
 
+    /// <summary>
+    /// Largest price, quantity, stop-loss or take-profit an action may carry, and the smallest: beyond them the runner's
+    /// decimal money math (notional = price × quantity, up to 7.9e28) could overflow or round to zero.
+    /// </summary>
+    internal const double MaxActionNumber = 1e12;
+
+    internal const double MinActionNumber = 1e-12;
+
     /// <summary>Reads the step's result at the top of the stack (raw access only: no metamethod runs outside the protected call).</summary>
     private StrategyAction ReadAction(IntPtr l, int step)
     {
@@ -90,7 +98,7 @@ internal sealed unsafe partial class LuaVm
         }
         else
         {
-            var unknown = ToManagedString(l, -1);
+            var unknown = ToText(l, -1, 64);
             var known = unknown == "opportunity" ? $"action 'opportunity' is not valid in {stepName}" : $"unknown action '{unknown}'";
             throw new LuaScriptException(_script, stepName, LuaErrorKind.UnknownAction, $"{known}; valid actions in {stepName}: {ValidFor(step)}", field: "action");
         }
@@ -158,7 +166,7 @@ internal sealed unsafe partial class LuaVm
 
             if ((field & allowed) == 0)
             {
-                var keyName = ToManagedString(l, -2);
+                var keyName = ToText(l, -2, 64);
                 throw new LuaScriptException(
                     _script,
                     stepName,
@@ -171,7 +179,7 @@ internal sealed unsafe partial class LuaVm
             if (field == FieldReason)
             {
                 reason = lua_type(l, -1) == TypeString
-                    ? ToManagedString(l, -1)
+                    ? ReadReason(l, stepName, actionName)
                     : throw FieldError(stepName, actionName, "reason", $"must be a string, got {TypeName(lua_type(l, -1))}");
             }
             else
@@ -184,13 +192,13 @@ internal sealed unsafe partial class LuaVm
                 }
 
                 var value = lua_tonumberx(l, -1, null);
-                if (!double.IsFinite(value) || value <= 0)
+                if (!double.IsFinite(value) || value < MinActionNumber || value > MaxActionNumber)
                 {
                     throw FieldError(
                         stepName,
                         actionName,
                         fieldName,
-                        $"must be a finite number > 0, got {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+                        $"must be a finite number from 1e-12 to 1e12, got {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
                 }
 
                 switch (field)
@@ -245,41 +253,46 @@ internal sealed unsafe partial class LuaVm
                 continue;
             }
 
+            if (ContextKeyProblem(l, -2) is { } keyProblem)
+            {
+                throw new LuaScriptException(_script, stepName, LuaErrorKind.HostQuota, "opportunity field: " + keyProblem);
+            }
+
             var key = KeyString(l, -2);
             var valueType = lua_type(l, -1);
-            switch (valueType)
+            if (valueType is not (TypeBoolean or TypeNumber or TypeString))
             {
-                case TypeBoolean:
-                    context.SetBoolean(key, lua_toboolean(l, -1) != 0);
-                    break;
-                case TypeNumber when lua_isinteger(l, -1) != 0:
-                    context.SetInteger(key, lua_tointegerx(l, -1, null));
-                    break;
-                case TypeNumber:
-                    context.SetNumber(key, lua_tonumberx(l, -1, null));
-                    break;
-                case TypeString:
-                    var text = ToManagedString(l, -1);
-                    context.SetString(key, text);
-                    if (key == "reason")
-                    {
-                        reason = text;
-                    }
+                throw new LuaScriptException(
+                    _script,
+                    stepName,
+                    LuaErrorKind.InvalidAction,
+                    $"field '{key}' of the opportunity is a {TypeName(valueType)}; the context stores numbers, integers, strings and booleans",
+                    field: key);
+            }
 
-                    break;
-                default:
-                    throw new LuaScriptException(
-                        _script,
-                        stepName,
-                        LuaErrorKind.InvalidAction,
-                        $"field '{key}' of the opportunity is a {TypeName(valueType)}; the context stores numbers, integers, strings and booleans",
-                        field: key);
+            if (StoreContext(l, context, key, lua_gettop(l), opportunity: true) is { } problem)
+            {
+                throw new LuaScriptException(_script, stepName, problem.Kind == LuaErrorKind.HostQuota ? problem.Kind : LuaErrorKind.InvalidAction, problem.Message, field: key);
+            }
+
+            if (key == "reason" && valueType == TypeString)
+            {
+                reason = context.GetString(key);
             }
 
             Pop(l, 1);
         }
 
         return StrategyAction.Opportunity(reason);
+    }
+
+    /// <summary>The action's reason; the host keeps it in the runner's history, so it is held to the text limit.</summary>
+    private string ReadReason(IntPtr l, string stepName, string actionName)
+    {
+        var length = StringLength(l, -1);
+        return length <= _options.MaxTextLength
+            ? ToManagedString(l, -1)
+            : throw FieldError(stepName, actionName, "reason", $"is {length:N0} bytes long; at most {_options.MaxTextLength:N0}");
     }
 
     private LuaScriptException FieldError(string stepName, string action, string field, string problem) =>

@@ -33,7 +33,8 @@ internal sealed unsafe partial class LuaVm
         vm._alloc->HostDepth++;
         try
         {
-            if (!context.TryGet(vm.KeyString(l, 2), out var value))
+            // A key longer than the quota allows cannot be stored, so it is not converted either.
+            if (vm.KeyString(l, 2, vm._options.MaxContextKeyLength) is not { } key || !context.TryGet(key, out var value))
             {
                 lua_pushnil(l);
                 return 1;
@@ -86,7 +87,12 @@ internal sealed unsafe partial class LuaVm
                 return 0;
             }
 
-            var key = vm.KeyString(l, 2);
+            if (vm.KeyString(l, 2, vm._options.MaxContextKeyLength) is not { } key)
+            {
+                vm.Abort(l, LuaErrorKind.HostQuota, vm.ContextKeyProblem(l, 2)!, 1);
+                return 0;
+            }
+
             if (key == "position")
             {
                 vm.Abort(l, LuaErrorKind.InvalidContextValue, "context.position is read-only: the runner maintains it", 1);
@@ -94,30 +100,15 @@ internal sealed unsafe partial class LuaVm
             }
 
             var type = lua_type(l, 3);
-            switch (type)
+            if (type == TypeNil)
             {
-                case TypeNil:
-                    context.Remove(key);
-                    break;
-                case TypeBoolean:
-                    context.SetBoolean(key, lua_toboolean(l, 3) != 0);
-                    break;
-                case TypeNumber when lua_isinteger(l, 3) != 0:
-                    context.SetInteger(key, lua_tointegerx(l, 3, null));
-                    break;
-                case TypeNumber:
-                    context.SetNumber(key, lua_tonumberx(l, 3, null));
-                    break;
-                case TypeString:
-                    context.SetString(key, ToManagedString(l, 3));
-                    break;
-                default:
-                    vm.Abort(
-                        l,
-                        LuaErrorKind.InvalidContextValue,
-                        $"context.{key} cannot hold a {TypeName(type)}: the context stores numbers, integers, strings and booleans",
-                        1);
-                    break;
+                context.Remove(key);
+                return 0;
+            }
+
+            if (vm.StoreContext(l, context, key, 3, opportunity: false) is { } problem)
+            {
+                vm.Abort(l, problem.Kind, problem.Message, 1);
             }
 
             return 0;
@@ -169,7 +160,14 @@ internal sealed unsafe partial class LuaVm
         vm._alloc->HostDepth++;
         try
         {
-            return vm.PushIndicator(l, indicator, indicators);
+            var before = indicators is Trading.Indicators.IndicatorSet set ? set.Count : -1;
+            var results = vm.PushIndicator(l, indicator, indicators);
+            if (vm._abortKind is null)
+            {
+                vm.CheckIndicatorQuota(l, indicator, indicators, before);
+            }
+
+            return results;
         }
         catch (Exception ex)
         {
@@ -279,7 +277,18 @@ internal sealed unsafe partial class LuaVm
 
         var isInteger = 0;
         var value = type == TypeNumber ? lua_tointegerx(l, index, &isInteger) : 0;
-        if (type == TypeNumber && isInteger != 0 && value is > 0 and <= 100_000)
+        if (type == TypeNumber && isInteger != 0 && value > _options.MaxIndicatorPeriod)
+        {
+            period = 0;
+            Abort(
+                l,
+                LuaErrorKind.HostQuota,
+                $"indicators.{Name(indicator)}: period {value:N0} is over the quota's largest indicator period of {_options.MaxIndicatorPeriod:N0} bars",
+                1);
+            return false;
+        }
+
+        if (type == TypeNumber && isInteger != 0 && value > 0)
         {
             period = (int)value;
             return true;
@@ -296,11 +305,165 @@ internal sealed unsafe partial class LuaVm
         return type switch
         {
             TypeNumber => lua_tonumberx(l, index, null).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            TypeString => "'" + ToManagedString(l, index) + "'",
+            TypeString => "'" + ToText(l, index, 64) + "'",
             TypeNone => "nil",
             _ => TypeName(type),
         };
     }
+
+    /// <summary>
+    /// Counts an indicator the call just created against the runner's quota: instances, and the sum of their periods
+    /// (the history an indicator keeps grows with its period). The instance exists already; the overshoot is one
+    /// indicator of at most the largest period, and the runner stops.
+    /// </summary>
+    private void CheckIndicatorQuota(IntPtr l, Indicator indicator, IIndicatorProvider indicators, int before)
+    {
+        // The common case, a lookup of an existing indicator, costs one count.
+        var set = indicators as Trading.Indicators.IndicatorSet;
+        if (set is not null && set.Count == before)
+        {
+            return;
+        }
+
+        long a = PeriodArgument(l, 1), b = PeriodArgument(l, 2), c = PeriodArgument(l, 3);
+        var weight = indicator switch
+        {
+            Indicator.Macd => (a > 0 ? a : 12) + (b > 0 ? b : 26) + (c > 0 ? c : 9),
+            Indicator.Bollinger => a > 0 ? a : 20,
+            _ => a,
+        };
+
+        int count;
+        if (set is not null)
+        {
+            count = set.Count;
+        }
+        else
+        {
+            var k = indicator == Indicator.Bollinger && lua_type(l, 2) == TypeNumber ? lua_tonumberx(l, 2, null) : 0;
+            var key = ((byte)indicator, a, indicator == Indicator.Bollinger ? 0 : b, c, k);
+            if (!_quota.Seen.Add(key))
+            {
+                return;
+            }
+
+            count = _quota.Seen.Count;
+        }
+
+        _quota.IndicatorPeriods += weight;
+        if (count > _options.MaxIndicators)
+        {
+            Abort(
+                l,
+                LuaErrorKind.HostQuota,
+                $"indicators.{Name(indicator)}: more than the quota of {_options.MaxIndicators:N0} indicator instances (each distinct kind and period is one)",
+                1);
+        }
+        else if (_quota.IndicatorPeriods > _options.MaxIndicatorPeriodTotal)
+        {
+            Abort(
+                l,
+                LuaErrorKind.HostQuota,
+                $"indicators.{Name(indicator)}: the periods of the runner's indicators add up to {_quota.IndicatorPeriods:N0} bars, over the quota of {_options.MaxIndicatorPeriodTotal:N0}",
+                1);
+        }
+    }
+
+    private static long PeriodArgument(IntPtr l, int index)
+    {
+        var isInteger = 0;
+        var value = lua_type(l, index) == TypeNumber ? lua_tointegerx(l, index, &isInteger) : 0;
+        return isInteger != 0 && value > 0 ? value : 0;
+    }
+
+    /// <summary>Why the string key at <paramref name="index"/> cannot go into the context, or null.</summary>
+    private string? ContextKeyProblem(IntPtr l, int index)
+    {
+        var length = StringLength(l, index);
+        return length > _options.MaxContextKeyLength
+            ? $"context key '{ToText(l, index, 32)}' is {length:N0} bytes long, over the quota's {_options.MaxContextKeyLength:N0}"
+            : null;
+    }
+
+    /// <summary>
+    /// Stores the value at <paramref name="index"/> under <paramref name="key"/> within the runner's context quota, or
+    /// says why not (the context is left as it was). The message names the value as <c>context.key</c>, or as a field of
+    /// the opportunity when <paramref name="opportunity"/>; it is only built on failure, so a write allocates nothing.
+    /// </summary>
+    private (LuaErrorKind Kind, string Message)? StoreContext(IntPtr l, StrategyContext context, string key, int index, bool opportunity)
+    {
+        ContextValue value;
+        var type = lua_type(l, index);
+        switch (type)
+        {
+            case TypeBoolean:
+                value = ContextValue.FromBoolean(lua_toboolean(l, index) != 0);
+                break;
+            case TypeNumber when lua_isinteger(l, index) != 0:
+                value = ContextValue.FromInteger(lua_tointegerx(l, index, null));
+                break;
+            case TypeNumber:
+                var number = lua_tonumberx(l, index, null);
+                if (!double.IsFinite(number))
+                {
+                    return (LuaErrorKind.InvalidContextValue,
+                        $"{Where(key, opportunity)} must be a finite number (the context is persisted), got {number.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                }
+
+                value = ContextValue.FromNumber(number);
+                break;
+            case TypeString:
+                var length = StringLength(l, index);
+                if (length > _options.MaxContextStringLength)
+                {
+                    return (LuaErrorKind.HostQuota,
+                        $"{Where(key, opportunity)} is a {length:N0}-byte string, over the quota's {_options.MaxContextStringLength:N0} for one context value");
+                }
+
+                value = ContextValue.FromString(ToManagedString(l, index));
+                break;
+            default:
+                return (LuaErrorKind.InvalidContextValue,
+                    $"{Where(key, opportunity)} cannot hold a {TypeName(type)}: the context stores numbers, integers, strings and booleans");
+        }
+
+        // The common case, well inside the quota even if the key is new, needs no look at the value it replaces.
+        if (context.Count < _options.MaxContextKeys && context.Size + StrategyContext.SizeOf(key, value) <= _options.MaxContextSize)
+        {
+            context.Set(key, value);
+            return null;
+        }
+
+        var existed = context.TryGet(key, out var old);
+        context.Set(key, value);
+        string? over = null;
+        if (context.Count > _options.MaxContextKeys)
+        {
+            over = $"{Where(key, opportunity)}: the context would hold {context.Count:N0} keys, over the quota of {_options.MaxContextKeys:N0}";
+        }
+        else if (context.Size > _options.MaxContextSize)
+        {
+            over = $"{Where(key, opportunity)}: the context would hold {context.Size:N0} characters of keys and values, over the quota of {_options.MaxContextSize:N0}";
+        }
+
+        if (over is null)
+        {
+            return null;
+        }
+
+        if (existed)
+        {
+            context.Set(key, old);
+        }
+        else
+        {
+            context.Remove(key);
+        }
+
+        return (LuaErrorKind.HostQuota, over);
+    }
+
+    private static string Where(string key, bool opportunity) => opportunity ? $"field '{key}' of the opportunity" : $"context.{key}";
 
     private static string Name(Indicator indicator) => indicator switch
     {

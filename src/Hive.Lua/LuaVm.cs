@@ -23,6 +23,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
     internal static readonly string[] StepNames = ["detect_opportunity", "filter_commitment", "manage_position"];
 
     private static readonly IntPtr LuaErrorAddress;
+    private static readonly IntPtr TimeoutHookAddress = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)&TimeoutHook;
     private static readonly IntPtr OpenBase;
     private static readonly IntPtr OpenString;
     private static readonly IntPtr OpenTable;
@@ -31,6 +32,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
     private readonly string _script;
     private readonly LuaStrategyOptions _options;
     private readonly AllocState* _alloc;
+    private readonly LuaQuota _quota;
     private readonly Dictionary<nint, string> _keys = [];
     private readonly int[] _stepRefs = new int[3];
     private GCHandle _self;
@@ -43,6 +45,9 @@ internal sealed unsafe partial class LuaVm : IDisposable
     private int _callRef;
     private bool _positionShown;
     private string? _symbol;
+    private LuaWatchdog.Slot? _watch;
+    private long _libraryLeft;
+    private int _logLines;
 
     private StrategyContext? _context;
     private IIndicatorProvider? _indicators;
@@ -59,10 +64,11 @@ internal sealed unsafe partial class LuaVm : IDisposable
         OpenMath = LuaLibrary.Export("luaopen_math");
     }
 
-    private LuaVm(string script, LuaStrategyOptions options)
+    private LuaVm(string script, LuaStrategyOptions options, LuaQuota quota)
     {
         _script = script;
         _options = options;
+        _quota = quota;
         _alloc = (AllocState*)NativeMemory.AllocZeroed((nuint)sizeof(AllocState));
         _alloc->Limit = options.MemoryLimitBytes;
         _alloc->HostDepth = 1;
@@ -72,9 +78,9 @@ internal sealed unsafe partial class LuaVm : IDisposable
     public long MemoryUsed => _l == IntPtr.Zero ? 0 : _alloc->Used;
 
     /// <summary>Creates a VM, runs the sandbox prelude and the script, and checks the three step functions exist.</summary>
-    public static LuaVm Load(string script, string source, StrategyParameters parameters, LuaStrategyOptions options)
+    public static LuaVm Load(string script, string source, StrategyParameters parameters, LuaStrategyOptions options, LuaQuota quota)
     {
-        var vm = new LuaVm(script, options);
+        var vm = new LuaVm(script, options, quota);
         try
         {
             vm.Initialize(parameters);
@@ -99,6 +105,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
         _self = GCHandle.Alloc(this, GCHandleType.Weak);
         *(IntPtr*)((byte*)_l - IntPtr.Size) = GCHandle.ToIntPtr(_self);
         var l = _l;
+        _watch = LuaWatchdog.Add(l, TimeoutHookAddress, _options.CallTimeout);
 
         OpenLibrary(l, "_G"u8, OpenBase);
         OpenLibrary(l, "string"u8, OpenString);
@@ -151,7 +158,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
             lua_setglobal(l, name);
         }
 
-        RunChunk(LuaPrelude.Source, "=hive", PushPreludeArguments, 4, 1);
+        RunChunk(LuaPrelude.Source, "=hive", PushPreludeArguments, 6, 1);
         _callRef = luaL_ref(l, RegistryIndex);
     }
 
@@ -161,6 +168,8 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_rawgeti(l, RegistryIndex, _marketRef);
         lua_rawgeti(l, RegistryIndex, _contextRef);
         lua_rawgeti(l, RegistryIndex, _indicatorsRef);
+        lua_pushcclosure(l, &Guard, 0);
+        lua_rawgeti(l, RegistryIndex, _positionRef);
     }
 
     private void LoadScript(string source)
@@ -211,7 +220,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
 
         if (status != StatusOk)
         {
-            var text = lua_type(l, -1) == TypeString ? ToManagedString(l, -1) : "cannot load the script";
+            var text = lua_type(l, -1) == TypeString ? ToText(l, -1, _options.MaxTextLength) : "cannot load the script";
             lua_settop(l, 0);
             var (line, detail) = SplitPosition(text);
             throw status == StatusErrorSyntax
@@ -239,21 +248,25 @@ internal sealed unsafe partial class LuaVm : IDisposable
         Pop(l, 1);
     }
 
+    /// <summary>
+    /// Sets <c>t[key] = v</c> for the table t below the value v at the top, raw: the host fills tables the script can
+    /// reach (market_data, context.position) outside the protected call, where a metamethod the script set must not run.
+    /// </summary>
     private static void SetField(IntPtr l, ReadOnlySpan<byte> key)
     {
         fixed (byte* p = key)
         {
-            lua_setfield(l, -2, p);
+            lua_pushlstring(l, p, (nuint)key.Length);
         }
+
+        lua_rotate(l, -2, 1);
+        lua_rawset(l, -3);
     }
 
     private static void SetNumber(IntPtr l, ReadOnlySpan<byte> key, double value)
     {
         lua_pushnumber(l, value);
-        fixed (byte* p = key)
-        {
-            lua_setfield(l, -2, p);
-        }
+        SetField(l, key);
     }
 
     private static void PushParameters(IntPtr l, StrategyParameters parameters)
@@ -354,10 +367,14 @@ internal sealed unsafe partial class LuaVm : IDisposable
         _abortMessage = null;
         _abortLine = 0;
         _alloc->Refused = 0;
+        _libraryLeft = _options.LibraryBudget;
+        _logLines = 0;
         lua_sethook(l, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)&CountHook, MaskCount, _options.InstructionBudget);
+        _watch!.Enter();
         _alloc->HostDepth = 0;
         var status = PCall(l, nargs, nresults);
         _alloc->HostDepth = 1;
+        _watch.Leave();
         lua_sethook(l, IntPtr.Zero, 0, 0);
         return status;
     }
@@ -382,7 +399,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
 
         var l = _l;
         var type = lua_type(l, -1);
-        var text = type == TypeString ? ToManagedString(l, -1) : $"error object is a {TypeName(type)} value";
+        var text = type == TypeString ? ToText(l, -1, _options.MaxTextLength) : $"error object is a {TypeName(type)} value";
         var (line, detail) = SplitPosition(text);
         if (_alloc->Refused != 0 && detail.Contains("not enough memory", StringComparison.Ordinal))
         {
@@ -453,14 +470,17 @@ internal sealed unsafe partial class LuaVm : IDisposable
                 }
             }
 
-            SetField(l, "side"u8);
-            SetNumber(l, "entry_price"u8, position.EntryPrice);
-            SetNumber(l, "quantity"u8, position.Quantity);
+            PositionField(l, "side"u8);
+            lua_pushnumber(l, position.EntryPrice);
+            PositionField(l, "entry_price"u8);
+            lua_pushnumber(l, position.Quantity);
+            PositionField(l, "quantity"u8);
             SetOptional(l, "stop_loss"u8, position.StopLoss);
             SetOptional(l, "take_profit"u8, position.TakeProfit);
-            SetNumber(l, "unrealized_pnl"u8, position.UnrealizedPnl);
+            lua_pushnumber(l, position.UnrealizedPnl);
+            PositionField(l, "unrealized_pnl"u8);
             lua_pushinteger(l, position.EntryTime);
-            SetField(l, "entry_time"u8);
+            PositionField(l, "entry_time"u8);
             lua_rawset(l, -3);
             _positionShown = true;
         }
@@ -489,15 +509,33 @@ internal sealed unsafe partial class LuaVm : IDisposable
                 lua_pushnil(l);
             }
 
-            SetField(l, key);
+            PositionField(l, key);
+        }
+
+        // lua_setfield caches its key strings, which keeps the per-call refill cheap; it can run no metamethod here
+        // because the sandbox refuses setmetatable on the position table (a host table).
+        static void PositionField(IntPtr l, ReadOnlySpan<byte> key)
+        {
+            fixed (byte* p = key)
+            {
+                lua_setfield(l, -2, p);
+            }
         }
     }
 
     /// <summary>The .NET string for a Lua string key, cached by the interned string's address (and the string anchored so the address stays its own).</summary>
-    private string KeyString(IntPtr l, int index)
+    private string KeyString(IntPtr l, int index) => KeyString(l, index, int.MaxValue)!;
+
+    /// <summary>Like <see cref="KeyString(IntPtr, int)"/>, or null (nothing converted) when the key is longer than <paramref name="maxLength"/> bytes.</summary>
+    private string? KeyString(IntPtr l, int index, int maxLength)
     {
         nuint length;
         var p = lua_tolstring(l, index, &length);
+        if (length > (nuint)maxLength)
+        {
+            return null;
+        }
+
         if (_keys.TryGetValue((nint)p, out var cached))
         {
             return cached;
@@ -620,16 +658,48 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_sethook(l, LuaErrorAddress, MaskCount, 1);
     }
 
+    /// <summary>Ends the call the watchdog found running past its limit: run by Lua on the VM's thread before the next instruction.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void TimeoutHook(IntPtr l, IntPtr debug)
+    {
+        var vm = FromState(l);
+        if (vm is not null && vm._abortKind is null)
+        {
+            vm._abortKind = LuaErrorKind.Timeout;
+            vm._abortMessage = $"wall-clock limit of {vm._options.CallTimeout.TotalMilliseconds:N0} ms exceeded (the watchdog interrupted the call)";
+            fixed (byte* what = "Sl"u8)
+            {
+                if (lua_getinfo(l, what, (byte*)debug) != 0)
+                {
+                    vm._abortLine = ScriptLine((byte*)debug);
+                }
+            }
+        }
+
+        lua_sethook(l, LuaErrorAddress, MaskCount, 1);
+    }
+
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int HostLog(IntPtr l)
     {
         var vm = FromState(l);
         if (vm?._options.Log is { } log && lua_type(l, 1) == TypeString)
         {
+            if (++vm._logLines > vm._options.MaxLogLinesPerCall)
+            {
+                // One notice, then silence until the next call: a script cannot flood the host's log.
+                if (vm._logLines == vm._options.MaxLogLinesPerCall + 1)
+                {
+                    log($"{vm._script}: more than {vm._options.MaxLogLinesPerCall:N0} print lines in one call; the rest of this call's lines are dropped");
+                }
+
+                return 0;
+            }
+
             vm._alloc->HostDepth++;
             try
             {
-                log(ToManagedString(l, 1));
+                log(ToText(l, 1, vm._options.MaxTextLength));
             }
             catch (Exception ex)
             {
@@ -657,6 +727,12 @@ internal sealed unsafe partial class LuaVm : IDisposable
 
     private void Release()
     {
+        if (_watch is not null)
+        {
+            LuaWatchdog.Remove(_watch);
+            _watch = null;
+        }
+
         if (_l != IntPtr.Zero)
         {
             _alloc->HostDepth = 1;

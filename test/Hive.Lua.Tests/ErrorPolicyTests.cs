@@ -10,7 +10,7 @@ public sealed class ErrorPolicyTests
 {
     private const int Bars = 5;
 
-    private static readonly LuaStrategyOptions Limits = new() { InstructionBudget = 200_000, MemoryLimitBytes = 1024 * 1024 };
+    private static readonly LuaStrategyOptions Limits = new() { InstructionBudget = 200_000, MemoryLimitBytes = 1024 * 1024, CallTimeout = TimeSpan.FromMinutes(1) };
 
     public static TheoryData<string, string, LuaErrorKind, string> BadSteps => new()
     {
@@ -23,14 +23,22 @@ public sealed class ErrorPolicyTests
             "wrong field type", "return { action = \"enter_long\", quantity = \"ten\" }", LuaErrorKind.InvalidAction,
             "bad.lua: filter_commitment: field 'quantity' of action 'enter_long' must be a number, got string"
         },
+        {
+            "forbidden library", "local now = os.time()", LuaErrorKind.Forbidden,
+            "bad.lua: filter_commitment: line 8: 'os' is not available in the Hive Lua sandbox"
+        },
+    };
+
+    public static TheoryData<string, string, LuaErrorKind, string> LimitSteps => new()
+    {
         { "endless loop", "while true do end", LuaErrorKind.InstructionBudget, "bad.lua: filter_commitment: line 8: instruction budget of 200,000 exceeded (an endless loop?)" },
         {
             "memory bomb", "local t = {}\nfor i = 1, 1e9 do t[i] = string.rep('x', 512) .. i end", LuaErrorKind.MemoryLimit,
             "bad.lua: filter_commitment: memory cap of 1,048,576 bytes exceeded"
         },
         {
-            "forbidden library", "local now = os.time()", LuaErrorKind.Forbidden,
-            "bad.lua: filter_commitment: line 8: 'os' is not available in the Hive Lua sandbox"
+            "context quota", "for i = 1, 1000 do context['k' .. i] = i end", LuaErrorKind.HostQuota,
+            "bad.lua: filter_commitment: line 8: context.k255: the context would hold 257 keys, over the quota of 256"
         },
     };
 
@@ -75,6 +83,30 @@ public sealed class ErrorPolicyTests
         Assert.All(sut.Errors, e => Assert.StartsWith(message, e, StringComparison.Ordinal));
         Assert.Equal(Bars, sut.Context.GetInteger("calls"));
         Assert.True(name.Length > 0 && kind >= LuaErrorKind.Unreadable);
+    }
+
+    [Theory]
+    [MemberData(nameof(LimitSteps))]
+    public void OnCandle_LimitUnderEitherPolicy_StopsRunnerByLimitNamingRunnerAndScript(string name, string body, LuaErrorKind kind, string message)
+    {
+        foreach (var policy in new[] { ErrorPolicy.Production, ErrorPolicy.Development })
+        {
+            var (sut, _) = CreateRunner(body, policy, Limits);
+
+            foreach (var candle in Candles())
+            {
+                sut.OnCandle(candle);
+            }
+
+            Assert.Equal(RunnerState.Stopped, sut.State);
+            Assert.True(sut.IsStoppedByLimit, name);
+            Assert.StartsWith($"stopped by limit: runner '{sut.RunnerId}': {message}", sut.StoppedReason, StringComparison.Ordinal);
+            Assert.Equal(1, sut.ErrorCount);
+            var snapshot = sut.CreateSnapshot();
+            Assert.Equal(RunnerState.Stopped, snapshot.State);
+            Assert.True(RunnerCore.IsLimitReason(snapshot.StoppedReason));
+            Assert.True(kind >= LuaErrorKind.Unreadable);
+        }
     }
 
     [Fact]

@@ -150,6 +150,23 @@ public sealed class HiveBacktestCliTests : IDisposable
         Assert.Contains("cmp.lua: detect_opportunity: line 3: attempt to compare nil with number", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("loop.lua", "while true do end", "instruction budget of 1,000,000 exceeded")]
+    [InlineData("pattern.lua", "string.find(string.rep('a', 5000), string.rep('a*', 20) .. 'b')", "string.find on a 5,000-byte subject")]
+    [InlineData("context.lua", "for k = 1, 300 do context['k' .. k] = string.rep('v', 4000) end", "over the quota of 65,536")]
+    [InlineData("slow.lua", "local s = string.rep('x', 3000000)\nwhile true do local t = s .. 'y' end", "wall-clock limit of 1,000 ms exceeded")]
+    public void HiveBacktest_HostileRunner_ExitsThreeWithOneLineNamingRunnerAndScript(string name, string body, string limit)
+    {
+        var script = Write(name, Scripts.WithStep("detect_opportunity", body));
+
+        var (code, _, stderr) = RunHive("backtest", "--generate", "TESTUSDT:5000:1", "--runner", $"bad:TESTUSDT:{script}", "--out", Out);
+
+        Assert.True(code == 3, $"exit {code}: {stderr}");
+        Assert.Contains($"stopped by limit: runner 'bad': {name}: detect_opportunity: ", stderr, StringComparison.Ordinal);
+        Assert.Contains(limit, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
     private string Out => Path.Combine(_directory.FullName, "out");
 
     private string Write(string name, string text)

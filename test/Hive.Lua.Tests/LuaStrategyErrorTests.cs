@@ -140,10 +140,10 @@ public sealed class LuaStrategyErrorTests
 
     [Theory]
     [InlineData("return { action = \"enter_long\", quantity = \"1\" }", "quantity", "field 'quantity' of action 'enter_long' must be a number, got string")]
-    [InlineData("return { action = \"enter_long\", quantity = -1 }", "quantity", "field 'quantity' of action 'enter_long' must be a finite number > 0, got -1")]
-    [InlineData("return { action = \"enter_short\", price = 0 }", "price", "field 'price' of action 'enter_short' must be a finite number > 0, got 0")]
+    [InlineData("return { action = \"enter_long\", quantity = -1 }", "quantity", "field 'quantity' of action 'enter_long' must be a finite number from 1e-12 to 1e12, got -1")]
+    [InlineData("return { action = \"enter_short\", price = 0 }", "price", "field 'price' of action 'enter_short' must be a finite number from 1e-12 to 1e12, got 0")]
     [InlineData("return { action = \"enter_long\", stop_loss = true }", "stop_loss", "field 'stop_loss' of action 'enter_long' must be a number, got boolean")]
-    [InlineData("return { action = \"enter_long\", take_profit = 0/0 }", "take_profit", "field 'take_profit' of action 'enter_long' must be a finite number > 0, got NaN")]
+    [InlineData("return { action = \"enter_long\", take_profit = 0/0 }", "take_profit", "field 'take_profit' of action 'enter_long' must be a finite number from 1e-12 to 1e12, got NaN")]
     [InlineData("return { action = \"enter_long\", stoploss = 90 }", "stoploss", "unknown field 'stoploss' in action 'enter_long'; valid fields: price, quantity, stop_loss, take_profit, reason")]
     [InlineData("return { action = \"cancel_analysis\", reason = 5 }", "reason", "field 'reason' of action 'cancel_analysis' must be a string, got number")]
     [InlineData("return { action = 5 }", "action", "field 'action' must be a string, got number")]
@@ -222,7 +222,8 @@ public sealed class LuaStrategyErrorTests
     [InlineData("local t = setmetatable({}, { __index = function(t, k) return t[k] end })\nreturn t.x", LuaErrorKind.Runtime)]
     public void DetectOpportunity_RunawayRecursion_IsAnErrorNotACrash(string body, LuaErrorKind kind)
     {
-        var options = new LuaStrategyOptions { InstructionBudget = 1_000_000, MemoryLimitBytes = 64L * 1024 * 1024 };
+        // The budget is under test, not the watchdog: a loaded machine must not turn the result into a timeout.
+        var options = new LuaStrategyOptions { InstructionBudget = 1_000_000, MemoryLimitBytes = 64L * 1024 * 1024, CallTimeout = TimeSpan.FromMinutes(1) };
         using var sut = LuaStrategy.FromSource("deep.lua", Scripts.WithStep("detect_opportunity", body), options: options);
 
         var error = Assert.Throws<LuaScriptException>(() => sut.DetectOpportunity(Scripts.Bar, _context, _indicators));

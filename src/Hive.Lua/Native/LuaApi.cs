@@ -233,6 +233,35 @@ internal static unsafe partial class LuaApi
         return p is null ? string.Empty : System.Text.Encoding.UTF8.GetString(p, (int)length);
     }
 
+    /// <summary>
+    /// Reads a Lua string as .NET text of at most <paramref name="maxBytes"/> bytes, marking a cut: text the host keeps
+    /// from a script (errors, print lines) must not grow with what the script chose to put in it.
+    /// </summary>
+    public static string ToText(IntPtr l, int index, int maxBytes)
+    {
+        nuint length;
+        var p = lua_tolstring(l, index, &length);
+        if (p is null)
+        {
+            return string.Empty;
+        }
+
+        if (length <= (nuint)maxBytes)
+        {
+            return System.Text.Encoding.UTF8.GetString(p, (int)length);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(p, maxBytes) + $"… (cut, {length:N0} bytes in all)";
+    }
+
+    /// <summary>The length in bytes of the string at <paramref name="index"/> (only call on values of type string).</summary>
+    public static long StringLength(IntPtr l, int index)
+    {
+        nuint length;
+        lua_tolstring(l, index, &length);
+        return (long)length;
+    }
+
     /// <summary>The raw bytes of a Lua string (valid while the value stays on the stack).</summary>
     public static ReadOnlySpan<byte> ToBytes(IntPtr l, int index)
     {

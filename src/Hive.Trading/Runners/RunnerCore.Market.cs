@@ -226,7 +226,18 @@ public sealed partial class RunnerCore
             return OnStrategyError(ex, state);
         }
 
-        return Apply(action, market);
+        try
+        {
+            return Apply(action, market);
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            // Numbers a strategy chose (a quantity of 1e300) that pass the field checks but overflow the decimal money
+            // math are the strategy's error, not the runner's.
+            return OnStrategyError(
+                new StrategyException(_strategy.Name, RunnerStateMachine.StepOf(state), $"{RunnerStateMachine.ActionName(action.Kind)}: {ex.Message}", ex),
+                state);
+        }
     }
 
     private void ValidateFields(in StrategyAction action, in MarketData market)
@@ -271,6 +282,14 @@ public sealed partial class RunnerCore
             ?? new StrategyException(_strategy.Name, RunnerStateMachine.StepOf(state), $"{ex.GetType().Name}: {ex.Message}", ex);
         RecordError(error.Message);
         AddSignal("error", error.Message);
+        if (error.IsLimitExceeded)
+        {
+            // A sandbox limit stops the runner whatever its policy: skipping the bar would hit the limit again on the next.
+            StoppedReason = $"{LimitReasonPrefix}runner '{RunnerId}': {error.Message}";
+            _machine.Transition(RunnerState.Stopped, _lastTimestamp, "limit", StoppedReason);
+            return RunnerEvents.StrategyError | RunnerEvents.Stopped | RunnerEvents.Transition;
+        }
+
         if (Config.ErrorPolicy == ErrorPolicy.Production)
         {
             StoppedReason = error.Message;

@@ -168,8 +168,18 @@ public sealed partial class RunnerCore
     /// <summary>Orders denied by pre-trade risk.</summary>
     public int RiskDenials { get; private set; }
 
+    /// <summary>
+    /// How <see cref="StoppedReason"/> starts when a sandbox limit of the strategy stopped the runner (instruction
+    /// budget, memory cap, wall-clock watchdog, host quota). The reason is part of the snapshot, so a restored runner
+    /// stays stopped by its limit until an operator resumes or removes it.
+    /// </summary>
+    public const string LimitReasonPrefix = "stopped by limit: ";
+
     /// <summary>Why the runner is stopped, or <c>null</c> while it runs.</summary>
     public string? StoppedReason { get; private set; }
+
+    /// <summary>Whether the runner is stopped because its strategy exceeded a sandbox limit (see <see cref="LimitReasonPrefix"/>).</summary>
+    public bool IsStoppedByLimit => IsLimitReason(StoppedReason);
 
     /// <summary>Closed candles processed.</summary>
     public long BarsProcessed { get; private set; }
@@ -206,6 +216,10 @@ public sealed partial class RunnerCore
         _machine.Transition(RunnerState.Stopped, _lastTimestamp, "stop", reason);
         AddSignal("stopped", reason);
     }
+
+    /// <summary>Whether a stopped reason (of a runner or of its <see cref="RunnerSnapshot"/>) says a sandbox limit stopped it.</summary>
+    public static bool IsLimitReason(string? stoppedReason) =>
+        stoppedReason is not null && stoppedReason.StartsWith(LimitReasonPrefix, StringComparison.Ordinal);
 
     /// <summary>Resumes a stopped runner: InPosition when a position is open, otherwise Idle.</summary>
     public void Resume()

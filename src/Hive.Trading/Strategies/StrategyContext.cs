@@ -17,6 +17,12 @@ public sealed class StrategyContext
     /// <summary>Number of values stored.</summary>
     public int Count => _values.Count;
 
+    /// <summary>
+    /// Size of the stored values, in characters: each key's length plus each value's (a string's length, 8 for a
+    /// number, integer or boolean). Kept up to date on every write, so a host can hold a strategy to a quota cheaply.
+    /// </summary>
+    public long Size { get; private set; }
+
     /// <summary>The stored keys and values, for persistence and display.</summary>
     public IEnumerable<KeyValuePair<string, ContextValue>> Values => _values;
 
@@ -24,8 +30,19 @@ public sealed class StrategyContext
     public void Set(string key, ContextValue value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        _values[key] = value;
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_values, key, out var existed);
+        Size += existed ? SizeOf(value) - SizeOf(slot) : key.Length + SizeOf(value);
+        slot = value;
     }
+
+    /// <summary>The size <see cref="Set"/> would add for a new <paramref name="key"/> holding <paramref name="value"/> (see <see cref="Size"/>).</summary>
+    public static long SizeOf(string key, ContextValue value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Length + SizeOf(value);
+    }
+
+    private static long SizeOf(ContextValue value) => value.Kind == ContextValueKind.String ? value.AsString().Length : 8;
 
     /// <summary>Stores a number.</summary>
     public void SetNumber(string key, double value) => Set(key, ContextValue.FromNumber(value));
@@ -56,8 +73,21 @@ public sealed class StrategyContext
     public bool GetBoolean(string key, bool fallback = false) => _values.TryGetValue(key, out var v) ? v.AsBoolean() : fallback;
 
     /// <summary>Removes the value stored under <paramref name="key"/>.</summary>
-    public bool Remove(string key) => _values.Remove(key);
+    public bool Remove(string key)
+    {
+        if (!_values.Remove(key, out var old))
+        {
+            return false;
+        }
+
+        Size -= key.Length + SizeOf(old);
+        return true;
+    }
 
     /// <summary>Removes every value (the position view is kept).</summary>
-    public void Clear() => _values.Clear();
+    public void Clear()
+    {
+        _values.Clear();
+        Size = 0;
+    }
 }

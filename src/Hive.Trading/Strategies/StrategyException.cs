@@ -19,4 +19,10 @@ public class StrategyException : Exception
 
     /// <summary>The step that failed, for example <c>detect_opportunity</c>, or <c>load</c>.</summary>
     public string Step { get; }
+
+    /// <summary>
+    /// Whether the strategy was stopped by one of its sandbox's limits (instruction budget, memory cap, wall-clock
+    /// watchdog, host quota) rather than by an error of its own: a runner stops on it whatever its error policy.
+    /// </summary>
+    public bool IsLimitExceeded { get; init; }
 }

@@ -116,7 +116,7 @@ internal static class BacktestCommand
         if (stopped.Count > 0)
         {
             throw new CliException(
-                $"{stopped.Count} runner(s) stopped on a strategy error: {string.Join("; ", stopped.Select(r => $"{r.RunnerId}: {r.StoppedReason}"))}",
+                $"{stopped.Count} runner(s) stopped on a strategy error: {string.Join("; ", stopped.Select(r => RunnerCore.IsLimitReason(r.StoppedReason) ? r.StoppedReason : $"{r.RunnerId}: {r.StoppedReason}"))}",
                 ExitCodes.Failed);
         }
 

@@ -174,6 +174,47 @@ public sealed class RunnerCoreTests
     }
 
     [Fact]
+    public void OnCandle_LimitExceededUnderDevelopment_StopsByLimitAndSnapshotRestoresStopped()
+    {
+        var strategy = new ScriptedStrategy("hog.lua")
+        {
+            Detect = static (_, _) => throw new StrategyException("hog.lua", "detect_opportunity", "instruction budget of 10 exceeded") { IsLimitExceeded = true },
+        };
+        var sut = Runner(strategy, Config(policy: ErrorPolicy.Development));
+
+        var events = sut.OnCandle(Bars.Flat(0, 100));
+        sut.OnCandle(Bars.Flat(1, 100));
+        var restored = Runner(new ScriptedStrategy("hog.lua"), Config(policy: ErrorPolicy.Development));
+        restored.Restore(sut.CreateSnapshot());
+        restored.OnCandle(Bars.Flat(2, 100));
+
+        Assert.True(events.HasFlag(RunnerEvents.Stopped));
+        Assert.Equal("stopped by limit: runner 'r1': hog.lua: detect_opportunity: instruction budget of 10 exceeded", sut.StoppedReason);
+        Assert.True(sut.IsStoppedByLimit);
+        Assert.Single(strategy.Calls);
+        Assert.Equal("limit", sut.StateMachine.History[^1].Trigger);
+        Assert.Equal(RunnerState.Stopped, restored.State);
+        Assert.True(restored.IsStoppedByLimit);
+        Assert.Equal(sut.StoppedReason, restored.StoppedReason);
+    }
+
+    [Theory]
+    [InlineData(1e300)]
+    [InlineData(1e27)]
+    public void OnCandle_QuantityOverflowingMoneyMath_IsAStrategyErrorNotACrash(double quantity)
+    {
+        var sut = Runner(ScriptedStrategy.EnterLongOnce(quantity));
+        sut.OnCandle(Bars.Flat(0, 100));
+
+        var events = sut.OnCandle(Bars.Flat(1, 100));
+
+        Assert.True(events.HasFlag(RunnerEvents.StrategyError));
+        Assert.Equal(RunnerState.Stopped, sut.State);
+        Assert.StartsWith("scripted: filter_commitment: enter_long: ", sut.StoppedReason, StringComparison.Ordinal);
+        Assert.Equal(0m, sut.Portfolio.Quantity);
+    }
+
+    [Fact]
     public void OnCandle_StopLossOnWrongSide_IsAStrategyError()
     {
         var sut = Runner(ScriptedStrategy.EnterLongOnce(1, stopLoss: 105));
