@@ -309,6 +309,67 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_HostileRunners_StopByLimitOthersTradeAndTheNextRunResumesThemStoppedWithTheirReason()
+    {
+        var klines = Path.Combine(_root, "klines");
+        Directory.CreateDirectory(klines);
+        WriteKlines(Path.Combine(klines, "NEARUSDT-1m-2026-02.csv"), 90);
+        var runners = WriteRunners(("alternating.lua", AlternatingScript), """
+            runners:
+              - id: near_good
+                symbol: NEARUSDT
+                strategy: alternating.lua
+              - id: near_loop
+                symbol: NEARUSDT
+                strategy: loop.lua
+                policy: development
+              - id: near_gc
+                symbol: NEARUSDT
+                strategy: gc.lua
+              - id: near_pattern
+                symbol: NEARUSDT
+                strategy: pattern.lua
+            """);
+        const string rest = """
+
+            function filter_commitment(market_data, context, indicators) return nil end
+            function manage_position(market_data, context, indicators) return nil end
+            """;
+        File.WriteAllText(Path.Combine(_root, "loop.lua"), "function detect_opportunity(m, c, i) while true do end end" + rest);
+        File.WriteAllText(Path.Combine(_root, "gc.lua"),
+            "function detect_opportunity(m, c, i) setmetatable({}, { __gc = function() while true do end end }) return nil end" + rest);
+        File.WriteAllText(Path.Combine(_root, "pattern.lua"),
+            "function detect_opportunity(m, c, i) return string.find(string.rep('a', 200000), string.rep('a?', 50000) .. string.rep('a', 50000)) end" + rest);
+
+        var (exitCode, outcome) = await RunAsync(new StringWriter(), "--runners", runners, "--data", klines, "--speed", "max", "--data-dir", DataDir).Within();
+        var output = new StringWriter();
+        var (_, second) = await RunAsync(output, "--runners", runners, "--data", klines, "--speed", "max", "--data-dir", DataDir).Within();
+
+        Assert.Equal(ExitCodes.Failed, exitCode);
+        Assert.Equal("replay finished", outcome!.StopReason);
+        var good = Assert.Single(outcome.Final.Runners, r => r.RunnerId == "near_good");
+        Assert.Equal(60, good.OrdersFilled);
+        // A finalizer is refused outright (a strategy error: the production runner stops); the loop and the pattern
+        // exceed limits, which stop a runner under either policy.
+        Assert.Contains("'__gc'", Assert.Single(outcome.Final.Runners, r => r.RunnerId == "near_gc").StoppedReason, StringComparison.Ordinal);
+        foreach (var (id, limited) in new[] { ("near_loop", true), ("near_gc", false), ("near_pattern", true) })
+        {
+            var hostile = Assert.Single(outcome.Final.Runners, r => r.RunnerId == id);
+            Assert.Equal(Hive.Trading.Runners.RunnerState.Stopped, hostile.State);
+            if (limited)
+            {
+                Assert.StartsWith(Hive.Trading.Runners.RunnerCore.LimitReasonPrefix + $"runner '{id}': ", hostile.StoppedReason, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(0, hostile.OrdersFilled);
+            var resumed = Assert.Single(second!.Resumed, r => r.RunnerId == id);
+            Assert.Equal(Hive.Trading.Runners.RunnerState.Stopped, resumed.State);
+            Assert.Equal(hostile.StoppedReason, resumed.StoppedReason);
+            Assert.Contains($"resumed {id} on NEARUSDT: flat, realized P&L 0.00, 0 orders filled so far, Stopped ({hostile.StoppedReason}; remove it with --remove-runner {id})", output.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Run_ReplayWithRepeatedBars_WarnsWithCountAndFirstPlace()
     {
         var klines = Path.Combine(_root, "klines");
