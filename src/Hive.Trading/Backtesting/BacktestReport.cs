@@ -30,6 +30,9 @@ public sealed record BacktestReport(
     /// </summary>
     public long EquityResolution { get; init; }
 
+    /// <summary>The columns of each trade row in <c>report.json</c>, in order.</summary>
+    public IReadOnlyList<string> TradeColumns => TradeRowsJsonConverter.Columns;
+
     /// <summary>The bar-by-bar total equity curve when <see cref="BacktestOptions.FullEquity"/> asked for it.</summary>
     [JsonIgnore]
     public IReadOnlyList<EquityPoint>? FullTotalEquity { get; init; }

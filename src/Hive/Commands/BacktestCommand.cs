@@ -41,9 +41,13 @@ internal static class BacktestCommand
         var fee = new Option<decimal>("--fee-bps") { HelpName = "BPS", Description = "Fee per fill in basis points of notional (10 = 0.1 %, Binance spot taker).", DefaultValueFactory = _ => 10m };
         var slippage = new Option<decimal>("--slippage-bps") { HelpName = "BPS", Description = "Adverse slippage on market and stop fills, in basis points.", DefaultValueFactory = _ => 0m };
         var keepOpen = new Option<bool>("--keep-open") { Description = "Leave positions open at the end (marked to market) instead of closing them at the last close." };
+        var fullEquity = new Option<bool>("--full-equity")
+        {
+            Description = $"Also write every bar's equity, per runner and total, in columns to {BacktestReportWriter.FullEquityFileName} (report.json keeps one point per hour or coarser; metrics are exact either way).",
+        };
 
         var command = new Command("backtest", "Replay candle files through runners and write a report.");
-        foreach (var option in new Option[] { data, generate, runner, runners, output, equity, fee, slippage, keepOpen })
+        foreach (var option in new Option[] { data, generate, runner, runners, output, equity, fee, slippage, keepOpen, fullEquity })
         {
             command.Options.Add(option);
         }
@@ -60,7 +64,8 @@ internal static class BacktestCommand
                 parse.GetValue(equity),
                 parse.GetValue(fee),
                 parse.GetValue(slippage),
-                parse.GetValue(keepOpen)),
+                parse.GetValue(keepOpen),
+                parse.GetValue(fullEquity)),
             cancellationToken)));
         return command;
     }
@@ -75,7 +80,7 @@ internal static class BacktestCommand
         BacktestOptions options;
         try
         {
-            options = BacktestInputs.Options(args.FeeBps, args.SlippageBps, args.KeepOpen);
+            options = BacktestInputs.Options(args.FeeBps, args.SlippageBps, args.KeepOpen) with { FullEquity = args.FullEquity };
         }
         catch (ArgumentException ex)
         {
@@ -188,5 +193,6 @@ internal static class BacktestCommand
         decimal InitialEquity,
         decimal FeeBps,
         decimal SlippageBps,
-        bool KeepOpen);
+        bool KeepOpen,
+        bool FullEquity);
 }
