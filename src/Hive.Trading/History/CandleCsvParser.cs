@@ -73,7 +73,9 @@ internal static class CandleCsvParser
         var hasOhl = Array.IndexOf(roles, Role.Open) >= 0 && Array.IndexOf(roles, Role.High) >= 0 && Array.IndexOf(roles, Role.Low) >= 0;
         var hasVolume = Array.IndexOf(roles, Role.Volume) >= 0;
         var hasCloseTime = Array.IndexOf(roles, Role.CloseTime) >= 0;
-        var sequence = new CandleSequence(content.Count((byte)'\n') + 1);
+        // One candle per line, less the header: usually exact, so the candles need no copy at the end.
+        var rows = content.Count((byte)'\n') + (content.Length > 0 && content[^1] != (byte)'\n' ? 1 : 0) - (hasHeader ? 1 : 0);
+        var sequence = new CandleSequence(Math.Max(rows, 1));
         sequence.BeginSource(fileName);
         var line = first;
         var number = firstNumber;
