@@ -22,6 +22,15 @@ public sealed record BacktestOptions
     /// <summary>Account-level limits shared by all runners of the run.</summary>
     public RiskLimits AccountLimits { get; init; } = RiskLimits.None;
 
+    /// <summary>
+    /// Milliseconds between two kept points of the report's equity curves (a divisor of a day), or <c>null</c> to
+    /// choose with <see cref="Backtesting.EquityResolution.Choose"/>. Metrics are computed exactly whatever the value.
+    /// </summary>
+    public long? EquityResolution { get; init; }
+
+    /// <summary>Whether to keep every runner's and the total's bar-by-bar equity curve as well (<c>hive backtest --full-equity</c>).</summary>
+    public bool FullEquity { get; init; }
+
     /// <summary>Bars between two progress callbacks.</summary>
     public int ProgressInterval { get; init; } = 65_536;
 }

@@ -12,7 +12,7 @@ namespace Hive.Trading.Backtesting;
 /// <param name="InitialEquityPerRunner">Starting equity of each runner.</param>
 /// <param name="Runners">Per-runner results.</param>
 /// <param name="Total">Metrics of the sum of all runners (equity curves added, trades pooled).</param>
-/// <param name="TotalEquity">The summed equity curve.</param>
+/// <param name="TotalEquity">The summed equity curve at the report's resolution.</param>
 /// <param name="Prices">Per symbol, the candles replayed (the HTML report downsamples them for its chart; JSON omits them).</param>
 public sealed record BacktestReport(
     long StartTime,
@@ -22,4 +22,18 @@ public sealed record BacktestReport(
     IReadOnlyList<RunnerReport> Runners,
     PerformanceMetrics Total,
     IReadOnlyList<EquityPoint> TotalEquity,
-    [property: JsonIgnore] IReadOnlyDictionary<string, IReadOnlyList<Candle>> Prices);
+    [property: JsonIgnore] IReadOnlyDictionary<string, IReadOnlyList<Candle>> Prices)
+{
+    /// <summary>
+    /// Milliseconds per kept equity point: each curve holds its first and last point, the last point of every such
+    /// bucket (so every day's close) and the peak and trough of its largest drawdown, which keeps the metrics exact.
+    /// </summary>
+    public long EquityResolution { get; init; }
+
+    /// <summary>The columns of each trade row in <c>report.json</c>, in order.</summary>
+    public IReadOnlyList<string> TradeColumns => TradeRowsJsonConverter.Columns;
+
+    /// <summary>The bar-by-bar total equity curve when <see cref="BacktestOptions.FullEquity"/> asked for it.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<EquityPoint>? FullTotalEquity { get; init; }
+}

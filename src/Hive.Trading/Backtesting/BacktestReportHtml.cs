@@ -14,6 +14,7 @@ internal static class BacktestReportHtml
     private const int MaxCandlesPerChart = 600;
     private const int MaxEquityPoints = 1500;
     private const int MaxTradesListed = 500;
+    private const int MaxTradesMarked = 400;
 
     private static readonly string[] Palette =
         ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#be185d", "#4d7c0f", "#7c3aed", "#b45309"];
@@ -49,7 +50,14 @@ internal static class BacktestReportHtml
             var runners = report.Runners.Where(r => r.Symbol == symbol).ToList();
             html.Append("<h2>").Append(Text(symbol)).Append("</h2>");
             AppendLegend(html, runners.Select(r => (r.RunnerId, colours[r.RunnerId])));
-            html.Append("<p class=\"muted\">▲ long entry · ▼ short entry · ● exit (hover for details)</p>");
+            html.Append("<p class=\"muted\">▲ long entry · ▼ short entry · ● exit (hover for details)");
+            if (runners.Any(static r => r.Trades.Count > MaxTradesMarked))
+            {
+                html.Append(" · runners with more than ").Append(MaxTradesMarked.ToString(Inv))
+                    .Append(" trades have about that many evenly spaced trades marked; all are in report.json");
+            }
+
+            html.Append("</p>");
             AppendPriceChart(html, candles, runners, colours);
         }
 
@@ -167,8 +175,12 @@ internal static class BacktestReportHtml
         foreach (var runner in runners)
         {
             var colour = colours[runner.RunnerId];
-            foreach (var trade in runner.Trades)
+            // A chart of a few hundred bars cannot show tens of thousands of markers; beyond the limit every k-th
+            // trade is marked, which keeps the page small and its density readable.
+            var step = (runner.Trades.Count + MaxTradesMarked - 1) / MaxTradesMarked;
+            for (var i = 0; i < runner.Trades.Count; i += Math.Max(1, step))
             {
+                var trade = runner.Trades[i];
                 var tip = $"{runner.RunnerId} {trade.Side} {trade.Quantity} @ {trade.EntryPrice} → {trade.ExitPrice} ({trade.ExitReason}), P&L {trade.Pnl:0.####}";
                 Marker(html, chart, trade.EntryTime, (double)trade.EntryPrice, trade.Side == PositionSide.Long ? "up" : "down", colour, $"entry: {tip}");
                 Marker(html, chart, trade.ExitTime, (double)trade.ExitPrice, "dot", colour, $"exit: {tip}");

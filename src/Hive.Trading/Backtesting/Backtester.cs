@@ -15,9 +15,10 @@ namespace Hive.Trading.Backtesting;
 /// strategy, parameters and position, and builds the <see cref="BacktestReport"/>. The loop calls the runners
 /// directly, without <see cref="IAsyncEnumerable{T}"/>, so a compiled strategy replays millions of bars per second.
 /// Fills follow <see cref="PaperFillModel"/>: a decision taken on a bar fills at that bar's close. At the end, open
-/// positions are closed at the last close with exit reason <c>end_of_data</c> (see
-/// <see cref="BacktestOptions.CloseOpenPositionsAtEnd"/>). The total is the sum of the runners' equity curves with
-/// their trades pooled; metrics come from <see cref="MetricsCalculator.Compute"/>.
+/// positions are closed at their symbol's last close with exit reason <c>end_of_data</c> (see
+/// <see cref="BacktestOptions.CloseOpenPositionsAtEnd"/>). The total is the sum of the runners' equity with their
+/// trades pooled. Equity curves are recorded bar by bar but kept at the report's resolution (see
+/// <see cref="EquityRecorder"/>); metrics come from <see cref="MetricsCalculator.Compute"/> and are exact.
 /// </summary>
 public sealed class Backtester
 {
@@ -90,8 +91,8 @@ public sealed class Backtester
             }
 
             // Sizing and buying power assume the fee this backtest charges.
-            cores.Add(new RunnerCore(config with { FeeRate = Options.FeeRate }, strategy, router, account, recordEquityCurve: true,
-                equityCapacity: Math.Min(candles[config.Symbol].Count + 2, 1 << 20)));
+            // The backtester records equity itself (see EquityRecorder), so the runner keeps no curve.
+            cores.Add(new RunnerCore(config with { FeeRate = Options.FeeRate }, strategy, router, account, recordEquityCurve: false));
         }
 
         return Run(candles, cores, progress, cancellationToken);
@@ -138,15 +139,25 @@ public sealed class Backtester
 
         var seriesArray = series.ToArray();
         var runnerArrays = bySeries.Select(static l => l.ToArray()).ToArray();
-        var bars = Replay(seriesArray, runnerArrays, progress, cancellationToken);
+        var startTime = seriesArray.Select(static a => a[0].OpenTime).Min();
+        var endTime = seriesArray.Select(static a => a[^1].CloseTime).Max();
+        var resolution = Options.EquityResolution ?? EquityResolution.Choose(startTime, endTime);
+        var recorders = new Dictionary<RunnerCore, EquityRecorder>(ReferenceEqualityComparer.Instance);
+        var recorderArrays = new EquityRecorder[runnerArrays.Length][];
+        for (var s = 0; s < runnerArrays.Length; s++)
+        {
+            recorderArrays[s] = new EquityRecorder[runnerArrays[s].Length];
+            for (var r = 0; r < runnerArrays[s].Length; r++)
+            {
+                recorders[runnerArrays[s][r]] = recorderArrays[s][r] = new EquityRecorder(resolution, Options.FullEquity, Options.FullEquity ? seriesArray[s].Length + 2 : 0);
+            }
+        }
+
+        var total = new EquityRecorder(resolution, Options.FullEquity);
+        var bars = Replay(seriesArray, runnerArrays, recorderArrays, total, progress, cancellationToken);
 
         foreach (var runner in runners)
         {
-            if (Options.CloseOpenPositionsAtEnd)
-            {
-                runner.ClosePosition("end_of_data", bypassRisk: true);
-            }
-
             runner.CompleteEquityCurve();
         }
 
@@ -156,10 +167,11 @@ public sealed class Backtester
             prices[symbols[i]] = seriesArray[i];
         }
 
-        return BuildReport(runners, prices, seriesArray, bars);
+        return BuildReport(runners, recorders, total, prices, startTime, endTime, bars, resolution);
     }
 
-    private long Replay(Candle[][] series, RunnerCore[][] runners, Action<BacktestProgress>? progress, CancellationToken cancellationToken)
+    private long Replay(Candle[][] series, RunnerCore[][] runners, EquityRecorder[][] recorders, EquityRecorder totalRecorder,
+        Action<BacktestProgress>? progress, CancellationToken cancellationToken)
     {
         var total = 0L;
         foreach (var s in series)
@@ -167,6 +179,20 @@ public sealed class Backtester
             total += s.Length;
         }
 
+        // Each runner's latest equity and their sum, so the total curve is built on the fly instead of from stored curves.
+        var latest = new decimal[runners.Length][];
+        var totalEquity = 0m;
+        for (var s = 0; s < runners.Length; s++)
+        {
+            latest[s] = new decimal[runners[s].Length];
+            for (var r = 0; r < runners[s].Length; r++)
+            {
+                latest[s][r] = runners[s][r].Config.InitialEquity;
+                totalEquity += latest[s][r];
+            }
+        }
+
+        var closeAtEnd = Options.CloseOpenPositionsAtEnd;
         var interval = Options.ProgressInterval;
         var untilProgress = interval;
         long processed = 0;
@@ -181,28 +207,59 @@ public sealed class Backtester
                 group[r].OnCandle(candle);
             }
 
+            if (closeAtEnd && index == series[s].Length - 1)
+            {
+                // A symbol's last bar: its runners close there, so the total curve shows the exit fees when they happen.
+                for (var r = 0; r < group.Length; r++)
+                {
+                    group[r].ClosePosition("end_of_data", bypassRisk: true);
+                }
+            }
+
+            var time = candle.CloseTime;
+            var groupRecorders = recorders[s];
+            var groupLatest = latest[s];
+            for (var r = 0; r < group.Length; r++)
+            {
+                var equity = group[r].Equity;
+                groupRecorders[r].Observe(time, equity);
+                totalEquity += equity - groupLatest[r];
+                groupLatest[r] = equity;
+            }
+
+            totalRecorder.Observe(time, totalEquity);
             processed++;
-            lastTime = candle.CloseTime;
+            lastTime = time;
             if (--untilProgress == 0)
             {
                 untilProgress = interval;
                 cancellationToken.ThrowIfCancellationRequested();
-                progress?.Invoke(new BacktestProgress(processed, total, candle.CloseTime));
+                progress?.Invoke(new BacktestProgress(processed, total, time));
             }
         }
 
+        for (var s = 0; s < runners.Length; s++)
+        {
+            for (var r = 0; r < runners[s].Length; r++)
+            {
+                recorders[s][r].Complete(runners[s][r].LastTimestamp, runners[s][r].Equity);
+            }
+        }
+
+        totalRecorder.Complete(lastTime, totalEquity);
         progress?.Invoke(new BacktestProgress(processed, total, lastTime));
         return processed;
     }
 
-    private static BacktestReport BuildReport(IReadOnlyList<RunnerCore> runners, IReadOnlyDictionary<string, IReadOnlyList<Candle>> prices,
-        Candle[][] series, long bars)
+    private static BacktestReport BuildReport(IReadOnlyList<RunnerCore> runners, Dictionary<RunnerCore, EquityRecorder> recorders, EquityRecorder totalRecorder,
+        IReadOnlyDictionary<string, IReadOnlyList<Candle>> prices, long start, long end, long bars, long resolution)
     {
         var reports = new List<RunnerReport>(runners.Count);
         foreach (var runner in runners)
         {
             var trades = runner.Trades.ToArray();
-            var equity = runner.EquityCurve.ToArray();
+            var recorder = recorders[runner];
+            var equity = recorder.Reduced();
             reports.Add(new RunnerReport(
                 runner.RunnerId,
                 runner.Symbol,
@@ -214,13 +271,14 @@ public sealed class Backtester
                 runner.Signals.ToArray(),
                 runner.RiskDenials,
                 runner.Errors.ToArray(),
-                runner.StoppedReason));
+                runner.StoppedReason)
+            {
+                FullEquity = recorder.Full(),
+            });
         }
 
         var pooled = reports.SelectMany(static r => r.Trades).OrderBy(static t => t.ExitTime).ThenBy(static t => t.RunnerId, StringComparer.Ordinal).ToArray();
-        var totalEquity = SumEquity(runners);
-        var start = series.Where(static s => s.Length > 0).Select(static s => s[0].OpenTime).DefaultIfEmpty().Min();
-        var end = series.Where(static s => s.Length > 0).Select(static s => s[^1].CloseTime).DefaultIfEmpty().Max();
+        var totalEquity = totalRecorder.Reduced();
         return new BacktestReport(
             start,
             end,
@@ -229,67 +287,10 @@ public sealed class Backtester
             reports,
             MetricsCalculator.Compute(pooled, totalEquity),
             totalEquity,
-            prices);
-    }
-
-    /// <summary>
-    /// Sums the runners' step-wise equity curves: before its first point a runner counts its initial equity; at each
-    /// timestamp where any runner's equity changes, the total is the sum of every runner's latest equity.
-    /// </summary>
-    internal static EquityPoint[] SumEquity(IReadOnlyList<RunnerCore> runners)
-    {
-        var curves = new IReadOnlyList<EquityPoint>[runners.Count];
-        var current = new decimal[runners.Count];
-        var total = 0m;
-        var count = 0;
-        for (var r = 0; r < runners.Count; r++)
+            prices)
         {
-            curves[r] = runners[r].EquityCurve;
-            current[r] = runners[r].Config.InitialEquity;
-            total += current[r];
-            count += curves[r].Count;
-        }
-
-        if (runners.Count == 1)
-        {
-            return [.. curves[0]];
-        }
-
-        // Each curve is in time order: merge them, ties in runner order, one point per distinct timestamp.
-        var next = new int[runners.Count];
-        var queue = new PriorityQueue<int, (long Time, int Runner)>(runners.Count);
-        for (var r = 0; r < runners.Count; r++)
-        {
-            if (curves[r].Count > 0)
-            {
-                queue.Enqueue(r, (curves[r][0].Timestamp, r));
-            }
-        }
-
-        var result = new List<EquityPoint>(count);
-        while (queue.TryDequeue(out var runner, out var key))
-        {
-            var point = curves[runner][next[runner]++];
-            total += point.Equity - current[runner];
-            current[runner] = point.Equity;
-            if (next[runner] < curves[runner].Count)
-            {
-                queue.Enqueue(runner, (curves[runner][next[runner]].Timestamp, runner));
-            }
-
-            if (queue.TryPeek(out _, out var following) && following.Time == key.Time)
-            {
-                continue;
-            }
-
-            if (result.Count > 0 && result[^1].Equity == total && queue.Count > 0)
-            {
-                continue;
-            }
-
-            result.Add(new EquityPoint(key.Time, total));
-        }
-
-        return [.. result];
+            EquityResolution = resolution,
+            FullTotalEquity = totalRecorder.Full(),
+        };
     }
 }

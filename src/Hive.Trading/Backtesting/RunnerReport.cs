@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Hive.Trading.Metrics;
 using Hive.Trading.Portfolio;
 
@@ -9,7 +10,7 @@ namespace Hive.Trading.Backtesting;
 /// <param name="Strategy">Strategy name (compiled name or Lua script path).</param>
 /// <param name="Parameters">Strategy parameters as configured.</param>
 /// <param name="Trades">Closed trades in exit order.</param>
-/// <param name="Equity">The runner's marked-to-market equity curve.</param>
+/// <param name="Equity">The runner's marked-to-market equity curve at the report's resolution (see <see cref="BacktestReport.EquityResolution"/>); the metrics recompute exactly from it.</param>
 /// <param name="Metrics">Metrics computed from <paramref name="Trades"/> and <paramref name="Equity"/>.</param>
 /// <param name="Signals">Strategy decisions worth marking on a chart (opportunities, entries, exits, stop changes).</param>
 /// <param name="RiskDenials">Orders denied by pre-trade risk.</param>
@@ -26,4 +27,9 @@ public sealed record RunnerReport(
     IReadOnlyList<SignalMark> Signals,
     int RiskDenials,
     IReadOnlyList<string> Errors,
-    string? StoppedReason);
+    string? StoppedReason)
+{
+    /// <summary>The bar-by-bar equity curve when <see cref="BacktestOptions.FullEquity"/> asked for it (written to its own file, not to <c>report.json</c>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<EquityPoint>? FullEquity { get; init; }
+}

@@ -10,24 +10,32 @@ namespace Hive.Trading.History;
 /// </summary>
 internal sealed class CandleSequence(int capacity)
 {
-    private readonly List<Candle> _candles = new(capacity);
+    // A plain array, not a List, so that a sequence sized exactly hands its array over without a copy (a million
+    // one-minute candles are 72 MB).
+    private Candle[] _candles = new Candle[Math.Max(capacity, 4)];
+    private int _count;
     private readonly List<int> _lines = new(capacity);
     private readonly List<(int Start, string FileName)> _sources = [];
 
-    public int Count => _candles.Count;
+    public int Count => _count;
 
     public int Duplicates { get; private set; }
 
     /// <summary>Where the first dropped repeat was read (<c>file line N (time)</c>), or null.</summary>
     public string? FirstDuplicate { get; private set; }
 
-    public void BeginSource(string fileName) => _sources.Add((_candles.Count, fileName));
+    public void BeginSource(string fileName) => _sources.Add((_count, fileName));
 
     public void Add(in Candle candle, string fileName, int line)
     {
-        if (_candles.Count == 0 || candle.OpenTime > _candles[^1].OpenTime)
+        if (_count == 0 || candle.OpenTime > _candles[_count - 1].OpenTime)
         {
-            _candles.Add(candle);
+            if (_count == _candles.Length)
+            {
+                Array.Resize(ref _candles, _candles.Length * 2);
+            }
+
+            _candles[_count++] = candle;
             _lines.Add(line);
             return;
         }
@@ -35,9 +43,18 @@ internal sealed class CandleSequence(int capacity)
         AddOutOfOrder(candle, fileName, line);
     }
 
-    public ParsedCandles ToParsed(string fileName) => new(fileName, [.. _candles], [.. _lines], Duplicates, FirstDuplicate);
+    public ParsedCandles ToParsed(string fileName) => new(fileName, ToArray(), [.. _lines], Duplicates, FirstDuplicate);
 
-    public Candle[] ToArray() => [.. _candles];
+    /// <summary>The candles; the sequence's own array when it is full (the sequence is not used afterwards).</summary>
+    public Candle[] ToArray()
+    {
+        if (_count != _candles.Length)
+        {
+            Array.Resize(ref _candles, _count);
+        }
+
+        return _candles;
+    }
 
     private void AddOutOfOrder(in Candle candle, string fileName, int line)
     {
@@ -45,7 +62,7 @@ internal sealed class CandleSequence(int capacity)
         if (index < 0)
         {
             throw CandleDataError.Create(fileName, line,
-                $"open time {Iso(candle.OpenTime)} is before the previous bar's {Iso(_candles[^1].OpenTime)}: bars must be in time order");
+                $"open time {Iso(candle.OpenTime)} is before the previous bar's {Iso(_candles[_count - 1].OpenTime)}: bars must be in time order");
         }
 
         var held = _candles[index];
@@ -67,7 +84,7 @@ internal sealed class CandleSequence(int capacity)
 
     private int BinarySearch(long openTime)
     {
-        int lo = 0, hi = _candles.Count - 1;
+        int lo = 0, hi = _count - 1;
         while (lo <= hi)
         {
             var mid = lo + ((hi - lo) >> 1);

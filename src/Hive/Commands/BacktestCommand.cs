@@ -41,9 +41,15 @@ internal static class BacktestCommand
         var fee = new Option<decimal>("--fee-bps") { HelpName = "BPS", Description = "Fee per fill in basis points of notional (10 = 0.1 %, Binance spot taker).", DefaultValueFactory = _ => 10m };
         var slippage = new Option<decimal>("--slippage-bps") { HelpName = "BPS", Description = "Adverse slippage on market and stop fills, in basis points.", DefaultValueFactory = _ => 0m };
         var keepOpen = new Option<bool>("--keep-open") { Description = "Leave positions open at the end (marked to market) instead of closing them at the last close." };
+        var fullEquity = new Option<bool>("--full-equity")
+        {
+            Description = $"Also write every bar's equity, per runner and total, in columns to {BacktestReportWriter.FullEquityFileName} (report.json keeps one point per hour or coarser; metrics are exact either way).",
+        };
+
+        var timings = new Option<bool>("--timings") { Description = "Print how long loading, the replay (with bars per second) and writing the report took." };
 
         var command = new Command("backtest", "Replay candle files through runners and write a report.");
-        foreach (var option in new Option[] { data, generate, runner, runners, output, equity, fee, slippage, keepOpen })
+        foreach (var option in new Option[] { data, generate, runner, runners, output, equity, fee, slippage, keepOpen, fullEquity, timings })
         {
             command.Options.Add(option);
         }
@@ -60,7 +66,9 @@ internal static class BacktestCommand
                 parse.GetValue(equity),
                 parse.GetValue(fee),
                 parse.GetValue(slippage),
-                parse.GetValue(keepOpen)),
+                parse.GetValue(keepOpen),
+                parse.GetValue(fullEquity),
+                parse.GetValue(timings)),
             cancellationToken)));
         return command;
     }
@@ -75,7 +83,7 @@ internal static class BacktestCommand
         BacktestOptions options;
         try
         {
-            options = BacktestInputs.Options(args.FeeBps, args.SlippageBps, args.KeepOpen);
+            options = BacktestInputs.Options(args.FeeBps, args.SlippageBps, args.KeepOpen) with { FullEquity = args.FullEquity };
         }
         catch (ArgumentException ex)
         {
@@ -88,6 +96,7 @@ internal static class BacktestCommand
             throw new CliException("no data: give --data PATH (a candle file or folder) or --generate SYMBOL:BARS[:SEED]");
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var candles = BacktestData.Load(args.Data, args.Generate, warning => console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}"));
         foreach (var config in configs)
         {
@@ -99,9 +108,12 @@ internal static class BacktestCommand
         }
 
         var backtester = new Backtester(catalog, options);
+        var loaded = clock.Elapsed;
 
         var report = Replay(console, backtester, candles, configs, cancellationToken);
+        var replayed = clock.Elapsed;
         var (json, html) = BacktestReportWriter.Write(report, args.Output);
+        var written = clock.Elapsed;
 
         if (Console.IsOutputRedirected && console.Profile.Width < 160)
         {
@@ -111,6 +123,13 @@ internal static class BacktestCommand
 
         console.Write(BacktestSummary.Build(report));
         console.MarkupLine($"{report.Bars.ToString("N0", CultureInfo.InvariantCulture)} bars, {report.Runners.Count} {(report.Runners.Count == 1 ? "runner" : "runners")}. Report: [blue]{Markup.Escape(json)}[/], [blue]{Markup.Escape(html)}[/]");
+
+        if (args.Timings)
+        {
+            var replay = (replayed - loaded).TotalSeconds;
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"timings: load {loaded.TotalSeconds:0.000} s, replay {replay:0.000} s ({report.Bars / Math.Max(replay, 1e-9) / 1e6:0.00} M bars/s, {report.Bars * report.Runners.Count / Math.Max(replay, 1e-9) / 1e6:0.00} M runner-bars/s), report {(written - replayed).TotalSeconds:0.000} s"));
+        }
 
         var stopped = report.Runners.Where(r => r.StoppedReason is not null).ToList();
         if (stopped.Count > 0)
@@ -188,5 +207,7 @@ internal static class BacktestCommand
         decimal InitialEquity,
         decimal FeeBps,
         decimal SlippageBps,
-        bool KeepOpen);
+        bool KeepOpen,
+        bool FullEquity,
+        bool Timings);
 }

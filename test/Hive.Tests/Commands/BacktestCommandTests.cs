@@ -47,6 +47,32 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Backtest_FullEquity_WritesEveryBarWhileReportKeepsHourlyPointsWithTheSameMetrics()
+    {
+        var code = await Invoke("--generate", "AAAUSDT:6000:4", "--runner", "a:AAAUSDT:ema-cross:fast=5,slow=20", "--out", Out, "--full-equity");
+
+        Assert.Equal(0, code);
+        var sut = BacktestReportWriter.ReadJson(Path.Combine(Out, BacktestReportWriter.JsonFileName));
+        using var full = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, BacktestReportWriter.FullEquityFileName)));
+        var columns = full.RootElement.GetProperty("runners").GetProperty("a");
+        var time = 0L;
+        var curve = columns.GetProperty("time").EnumerateArray().Zip(columns.GetProperty("equity").EnumerateArray())
+            .Select(p => new Hive.Trading.Portfolio.EquityPoint(time += p.First.GetInt64(), p.Second.GetDecimal())).ToList();
+        Assert.True(curve.Count > 10 * sut.Runners[0].Equity.Count, $"{curve.Count} bar points, {sut.Runners[0].Equity.Count} report points");
+        Assert.Equal(MetricsCalculator.Compute(sut.Runners[0].Trades, curve), sut.Runners[0].Metrics);
+        Assert.Equal(3_600_000, sut.EquityResolution);
+    }
+
+    [Fact]
+    public async Task Backtest_WithoutFullEquity_WritesNoFullEquityFile()
+    {
+        var code = await Invoke("--generate", "AAAUSDT:500:4", "--runner", "a:AAAUSDT:ema-cross", "--out", Out);
+
+        Assert.Equal(0, code);
+        Assert.False(File.Exists(Path.Combine(Out, BacktestReportWriter.FullEquityFileName)));
+    }
+
+    [Fact]
     public async Task Backtest_GeneratedDataTwoRunnersPerSymbol_WritesReportWhoseMetricsRecompute()
     {
         var code = await Invoke(

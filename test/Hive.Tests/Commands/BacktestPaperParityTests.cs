@@ -6,6 +6,7 @@ using Hive.Commands;
 using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
 using Hive.Testing;
+using Hive.Trading.Backtesting;
 using Hive.Trading.Strategies;
 using Spectre.Console;
 
@@ -111,20 +112,19 @@ public sealed class BacktestPaperParityTests : IDisposable
 
     private static Dictionary<string, List<string>> BacktestFills(string reportPath)
     {
-        using var report = JsonDocument.Parse(File.ReadAllText(reportPath));
+        var report = BacktestReportWriter.ReadJson(reportPath);
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var runner in report.RootElement.GetProperty("runners").EnumerateArray())
+        foreach (var runner in report.Runners)
         {
             var fills = new List<string>();
-            foreach (var trade in runner.GetProperty("trades").EnumerateArray())
+            foreach (var trade in runner.Trades)
             {
-                var quantity = trade.GetProperty("quantity").GetDecimal();
-                var isLong = trade.GetProperty("side").GetString() == "long";
-                fills.Add(Fill(isLong ? "Buy" : "Sell", quantity, trade.GetProperty("entryPrice").GetDecimal()));
-                fills.Add(Fill(isLong ? "Sell" : "Buy", quantity, trade.GetProperty("exitPrice").GetDecimal()));
+                var isLong = trade.Side == PositionSide.Long;
+                fills.Add(Fill(isLong ? "Buy" : "Sell", trade.Quantity, trade.EntryPrice));
+                fills.Add(Fill(isLong ? "Sell" : "Buy", trade.Quantity, trade.ExitPrice));
             }
 
-            result[runner.GetProperty("runnerId").GetString()!] = fills;
+            result[runner.RunnerId] = fills;
         }
 
         return result;

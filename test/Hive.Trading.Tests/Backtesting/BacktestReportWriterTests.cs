@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Hive.Trading.Backtesting;
 using Hive.Trading.Market;
+using Hive.Trading.Market.Sources;
+using Hive.Trading.Runners;
 using Hive.Trading.Metrics;
 using Hive.Trading.Portfolio;
 using Hive.Trading.Strategies;
@@ -37,6 +39,43 @@ public sealed class BacktestReportWriterTests : IDisposable
 
         Assert.Equal(sut.Total, MetricsCalculator.Compute(sut.Runners.SelectMany(r => r.Trades).ToList(), sut.TotalEquity));
         Assert.Equal(report.Runners[0].Trades, sut.Runners[0].Trades);
+    }
+
+    [Fact]
+    public void Write_ThenReadJson_SignalsEquityAndTradesRoundTrip()
+    {
+        var candles = RandomWalkMarketDataSource.GenerateCandles("BTCUSDT", 5_000, new RandomWalkOptions { Seed = 3 });
+        var report = new Backtester().Run(
+            new Dictionary<string, IReadOnlyList<Candle>> { ["BTCUSDT"] = candles },
+            [new RunnerConfig { RunnerId = "ema", Symbol = "BTCUSDT", Strategy = "ema-cross", InitialEquity = 10_000m }]);
+
+        var (jsonPath, _) = BacktestReportWriter.Write(report, _directory);
+        var sut = BacktestReportWriter.ReadJson(jsonPath);
+
+        Assert.NotEmpty(sut.Runners[0].Signals);
+        Assert.Equal(report.Runners[0].Signals, sut.Runners[0].Signals);
+        Assert.Equal(report.Runners[0].Equity, sut.Runners[0].Equity);
+        Assert.Equal(report.Runners[0].Trades, sut.Runners[0].Trades);
+        Assert.Equal(report.TotalEquity, sut.TotalEquity);
+        Assert.False(File.Exists(Path.Combine(_directory, BacktestReportWriter.FullEquityFileName)));
+    }
+
+    [Fact]
+    public void Write_FullEquity_WritesEveryBarsEquityInColumns()
+    {
+        var candles = RandomWalkMarketDataSource.GenerateCandles("BTCUSDT", 3_000, new RandomWalkOptions { Seed = 5 });
+        var report = new Backtester(options: new BacktestOptions { FullEquity = true }).Run(
+            new Dictionary<string, IReadOnlyList<Candle>> { ["BTCUSDT"] = candles },
+            [new RunnerConfig { RunnerId = "ema", Symbol = "BTCUSDT", Strategy = "ema-cross", InitialEquity = 10_000m }]);
+
+        BacktestReportWriter.Write(report, _directory);
+        using var sut = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_directory, BacktestReportWriter.FullEquityFileName)));
+
+        var runner = sut.RootElement.GetProperty("runners").GetProperty("ema");
+        Assert.Equal(report.Runners[0].FullEquity!.Count, runner.GetProperty("equity").GetArrayLength());
+        Assert.Equal(report.Runners[0].FullEquity![^1].Equity, runner.GetProperty("equity")[runner.GetProperty("equity").GetArrayLength() - 1].GetDecimal());
+        Assert.Equal(report.Runners[0].FullEquity![^1].Timestamp, runner.GetProperty("time").EnumerateArray().Sum(t => t.GetInt64()));
+        Assert.True(report.Runners[0].FullEquity!.Count > 10 * report.Runners[0].Equity.Count);
     }
 
     [Fact]

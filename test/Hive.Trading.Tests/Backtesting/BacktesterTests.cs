@@ -155,6 +155,39 @@ public sealed class BacktesterTests
             report.TotalEquity.Select(p => (p.Timestamp, p.Equity)));
     }
 
+    [Fact]
+    public void Run_ReducedEquity_MetricsEqualThoseOfTheFullCurve()
+    {
+        var data = Generated(20_000);
+        var runners = Symbols.SelectMany(s => new[] { Runner($"{s}_ema", s, "ema-cross"), Runner($"{s}_rsi", s, "rsi-reversion") }).ToList();
+        var sut = new Backtester(options: new BacktestOptions { FullEquity = true, EquityResolution = 3_600_000 });
+
+        var report = sut.Run(data, runners);
+
+        foreach (var runner in report.Runners)
+        {
+            Assert.NotNull(runner.FullEquity);
+            Assert.True(runner.Equity.Count < runner.FullEquity.Count / 5, $"{runner.RunnerId}: {runner.Equity.Count} of {runner.FullEquity.Count}");
+            Assert.Equal(MetricsCalculator.Compute(runner.Trades, runner.FullEquity), runner.Metrics);
+            Assert.Equal(runner.Metrics, MetricsCalculator.Compute(runner.Trades, runner.Equity));
+            Assert.Subset(runner.FullEquity.ToHashSet(), runner.Equity.ToHashSet());
+        }
+
+        var pooled = report.Runners.SelectMany(r => r.Trades).OrderBy(t => t.ExitTime).ToList();
+        Assert.Equal(MetricsCalculator.Compute(pooled, report.FullTotalEquity!), report.Total);
+        Assert.Equal(report.FullTotalEquity![^1], report.TotalEquity[^1]);
+    }
+
+    [Fact]
+    public void Run_WithoutFullEquity_KeepsNoFullCurve()
+    {
+        var report = new Backtester().Run(Generated(500), [Runner("a", "AAAUSDT", "ema-cross")]);
+
+        Assert.Null(report.Runners[0].FullEquity);
+        Assert.Null(report.FullTotalEquity);
+        Assert.Equal(3_600_000, report.EquityResolution);
+    }
+
     internal static void AssertTradesNeverOverlap(IReadOnlyList<ClosedTrade> trades)
     {
         for (var i = 1; i < trades.Count; i++)
