@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Concurrency;
 namespace Hive.Grains.Gateway;
 
 /// <summary>
@@ -11,6 +12,7 @@ namespace Hive.Grains.Gateway;
 /// <param name="Activation">A unique tag of the activation that holds it (silo name and a random suffix).</param>
 [GenerateSerializer]
 [Alias("hive.deployment-id")]
+[Immutable]
 public readonly record struct DeploymentId(string RunnerId, long Epoch, string Activation)
 {
     /// <inheritdoc />

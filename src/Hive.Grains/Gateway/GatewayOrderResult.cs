@@ -1,6 +1,7 @@
 using Hive.Trading.Execution;
 using Hive.Trading.Risk;
 using Orleans;
+using Orleans.Concurrency;
 
 namespace Hive.Grains.Gateway;
 
@@ -11,4 +12,5 @@ namespace Hive.Grains.Gateway;
 /// <param name="RiskReason">The risk reason code when denied.</param>
 [GenerateSerializer]
 [Alias("hive.gateway-order-result")]
+[Immutable]
 public sealed record GatewayOrderResult(GatewayOrderStatus Status, Fill? Fill, string? Reason, RiskReason RiskReason = RiskReason.None);

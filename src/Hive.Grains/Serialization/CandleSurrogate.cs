@@ -1,4 +1,5 @@
 using Hive.Trading.Market;
+using Orleans.Serialization.Cloning;
 
 namespace Hive.Grains.Serialization;
 
@@ -33,3 +34,8 @@ internal sealed class CandleConverter : IConverter<Candle, CandleSurrogate>
         Close = c.Close, Volume = c.Volume, IsClosed = c.IsClosed,
     };
 }
+
+// Candle is immutable (read-only members of immutable types): a call inside a silo passes it as is rather than copying it
+// through the surrogate.
+[RegisterCopier]
+internal sealed class CandleCopier : ShallowCopier<Candle>;

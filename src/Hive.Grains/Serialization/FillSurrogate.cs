@@ -1,4 +1,5 @@
 using Hive.Trading.Execution;
+using Orleans.Serialization.Cloning;
 
 namespace Hive.Grains.Serialization;
 
@@ -29,3 +30,8 @@ internal sealed class FillConverter : IConverter<Fill, FillSurrogate>
         Price = f.Price, Fee = f.Fee, Timestamp = f.Timestamp,
     };
 }
+
+// Fill is immutable (read-only members of immutable types): a call inside a silo passes it as is rather than copying it
+// through the surrogate.
+[RegisterCopier]
+internal sealed class FillCopier : ShallowCopier<Fill>;

@@ -1,4 +1,5 @@
 using Hive.Trading.Market;
+using Orleans.Serialization.Cloning;
 
 namespace Hive.Grains.Serialization;
 
@@ -32,3 +33,8 @@ internal sealed class MarketDataConverter : IConverter<MarketData, MarketDataSur
         Volume = m.Volume, Bid = m.Bid, Ask = m.Ask, BidQuantity = m.BidQuantity, AskQuantity = m.AskQuantity,
     };
 }
+
+// MarketData is immutable (read-only members of immutable types): a call inside a silo passes it as is rather than copying it
+// through the surrogate.
+[RegisterCopier]
+internal sealed class MarketDataCopier : ShallowCopier<MarketData>;

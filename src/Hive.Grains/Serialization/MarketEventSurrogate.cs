@@ -1,4 +1,5 @@
 using Hive.Trading.Market;
+using Orleans.Serialization.Cloning;
 
 namespace Hive.Grains.Serialization;
 
@@ -50,3 +51,8 @@ internal sealed class MarketEventConverter : IConverter<MarketEvent, MarketEvent
         return surrogate;
     }
 }
+
+// MarketEvent is immutable (read-only members of immutable types): a call inside a silo passes it as is rather than copying it
+// through the surrogate.
+[RegisterCopier]
+internal sealed class MarketEventCopier : ShallowCopier<MarketEvent>;

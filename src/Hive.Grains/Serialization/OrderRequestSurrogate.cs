@@ -1,4 +1,5 @@
 using Hive.Trading.Execution;
+using Orleans.Serialization.Cloning;
 
 namespace Hive.Grains.Serialization;
 
@@ -31,3 +32,8 @@ internal sealed class OrderRequestConverter : IConverter<OrderRequest, OrderRequ
         Type = o.Type, Price = o.Price, ReduceOnly = o.ReduceOnly, Timestamp = o.Timestamp, Reason = o.Reason,
     };
 }
+
+// OrderRequest is immutable (read-only members of immutable types): a call inside a silo passes it as is rather than copying it
+// through the surrogate.
+[RegisterCopier]
+internal sealed class OrderRequestCopier : ShallowCopier<OrderRequest>;

@@ -1,4 +1,5 @@
 using Hive.Trading.Market;
+using Orleans.Serialization.Cloning;
 
 namespace Hive.Grains.Serialization;
 
@@ -27,3 +28,8 @@ internal sealed class QuoteConverter : IConverter<Quote, QuoteSurrogate>
         AskPrice = q.AskPrice, AskQuantity = q.AskQuantity,
     };
 }
+
+// Quote is immutable (read-only members of immutable types): a call inside a silo passes it as is rather than copying it
+// through the surrogate.
+[RegisterCopier]
+internal sealed class QuoteCopier : ShallowCopier<Quote>;

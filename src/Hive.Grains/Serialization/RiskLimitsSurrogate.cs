@@ -1,4 +1,5 @@
 using Hive.Trading.Risk;
+using Orleans.Serialization.Cloning;
 
 namespace Hive.Grains.Serialization;
 
@@ -29,3 +30,8 @@ internal sealed class RiskLimitsConverter : IConverter<RiskLimits, RiskLimitsSur
         MaxExposureNotional = r.MaxExposureNotional, MaxOrdersPerSecond = r.MaxOrdersPerSecond,
     };
 }
+
+// RiskLimits is immutable (read-only members of immutable types): a call inside a silo passes it as is rather than copying it
+// through the surrogate.
+[RegisterCopier]
+internal sealed class RiskLimitsCopier : ShallowCopier<RiskLimits>;
