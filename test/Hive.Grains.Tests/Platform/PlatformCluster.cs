@@ -95,11 +95,16 @@ public sealed class PlatformCluster : IAsyncDisposable
     public string NameOf(InProcessSiloHandle silo) => SpecOf(_silos, silo.Name).Name;
 
     /// <summary>The silo hosting the activation of <typeparamref name="TGrain"/> with <paramref name="key"/>, or null.</summary>
-    public async Task<InProcessSiloHandle?> HostOfAsync<TGrain>(string key)
+    public Task<InProcessSiloHandle?> HostOfAsync<TGrain>(string key)
         where TGrain : IGrainWithStringKey
     {
-        var address = await Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(Grains.GetGrain<TGrain>(key));
-        return address is null ? null : Cluster.Silos.FirstOrDefault(s => s.SiloAddress.Equals(address));
+        // The silos' own activation directories, not a directory lookup: a cached directory entry can outlive the
+        // activation it names, which would make a deactivated grain look alive.
+        var id = Grains.GetGrain<TGrain>(key).GetGrainId();
+        var host = Cluster.TryGetGrainContext(id, out var context)
+            ? Cluster.Silos.FirstOrDefault(s => s.SiloAddress.Equals(context.Address.SiloAddress))
+            : null;
+        return Task.FromResult(host);
     }
 
     /// <summary>A grain factory whose calls start at <paramref name="silo"/>.</summary>
