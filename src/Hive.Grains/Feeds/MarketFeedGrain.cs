@@ -10,9 +10,10 @@ using Orleans.Streams;
 namespace Hive.Grains.Feeds;
 
 /// <summary>
-/// The publisher of one symbol's market data (key = symbol). The pump runs as a background task outside the grain's
-/// turn: the runtime's stream publication does not need a turn, so the feed keeps answering status calls while its
-/// subscribers work, and a publication completes when every subscriber handled the events (backpressure). Events the
+/// The publisher of one symbol's market data (key = symbol). The pump is a background task on the activation's own
+/// scheduler: it is not a request, so status calls interleave with it at its awaits, and its publications are grain
+/// calls from this grain (cheaper than calls from outside any grain); a publication completes when every subscriber
+/// handled the events (backpressure). Events the
 /// source produces faster than real time (a replay at full speed) go out in batches of up to <see cref="MaxBatch"/>;
 /// an event the source waited for goes out at once. The definition, and how far the feed got, are persisted (by a
 /// timer on the turn, on stop and on deactivation), so a feed reactivated after its silo died resumes after the last
@@ -140,8 +141,9 @@ internal sealed class MarketFeedGrain(
         _running = true;
         _stop = new CancellationTokenSource();
         var token = _stop.Token;
-        // Task.Run leaves the activation's synchronization context: the pump is not a turn of this grain.
-        _pump = Task.Run(() => PumpAsync(source, stream, token), CancellationToken.None);
+        // Started from a turn of this grain, the pump's continuations stay on the activation's scheduler; it runs on
+        // after that turn ends, and stopping it awaits it.
+        _pump = PumpAsync(source, stream, token);
     }
 
     private async Task StopPumpAsync()

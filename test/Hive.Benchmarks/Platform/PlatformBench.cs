@@ -16,7 +16,7 @@ namespace Hive.Benchmarks.Platform;
 /// <summary>
 /// One live Orleans silo (<see cref="BenchSilo"/>) with the platform grains (runners, gateway with fencing and account risk, paper broker, in-memory
 /// ledger and state), <c>N</c> runners on one symbol, and the symbol's stream: <see cref="PublishAsync"/> puts one
-/// closed candle on <c>market/SYMBOL</c> and completes when every runner handled it, its order (if any) went through
+/// closed candle on <c>market/SYMBOL</c> from a grain of the silo (as the feed grain does) and completes when every runner handled it, its order (if any) went through
 /// the gateway, was filled by the paper broker, booked, recorded in the ledger and the runner's state persisted.
 /// </summary>
 internal sealed class PlatformBench : IAsyncDisposable
@@ -26,15 +26,15 @@ internal sealed class PlatformBench : IAsyncDisposable
     private const decimal BenchEquity = 1_000_000_000m;
 
     private readonly BenchSilo _silo;
-    private readonly IAsyncStream<MarketEvent> _stream;
+    private readonly IBenchFeedGrain _feed;
     private readonly Candle[] _candles;
     private readonly long[] _latencies = new long[200_000];
     private long _published;
 
-    private PlatformBench(BenchSilo silo, IAsyncStream<MarketEvent> stream, string scriptPath)
+    private PlatformBench(BenchSilo silo, IBenchFeedGrain feed, string scriptPath)
     {
         _silo = silo;
-        _stream = stream;
+        _feed = feed;
         ScriptPath = scriptPath;
         _candles = RandomWalkMarketDataSource.GenerateCandles(Symbol, CandleCount, new RandomWalkOptions { Seed = 7, Bars = CandleCount });
     }
@@ -54,8 +54,7 @@ internal sealed class PlatformBench : IAsyncDisposable
         var ledger = new InMemoryLedger();
         var broker = new PaperBroker();
         var silo = await BenchSilo.StartAsync(ledger, broker);
-        var stream = silo.Streams(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(Symbol));
-        var bench = new PlatformBench(silo, stream, script);
+        var bench = new PlatformBench(silo, silo.Grains.GetGrain<IBenchFeedGrain>(Symbol), script);
         var name = strategy switch
         {
             "lua" => script,
@@ -84,9 +83,9 @@ internal sealed class PlatformBench : IAsyncDisposable
             candle = candle with { OpenTime = candle.OpenTime + shift, CloseTime = candle.CloseTime + shift };
         }
 
-        var start = Stopwatch.GetTimestamp();
-        await _stream.OnNextAsync(MarketEvent.FromCandle(candle));
-        _latencies[index % _latencies.Length] = Stopwatch.GetTimestamp() - start;
+        // The latency is measured inside the publishing grain, as the feed grain publishes.
+        var latencies = await _feed.PublishAsync([candle]);
+        _latencies[index % _latencies.Length] = latencies[0];
     }
 
     /// <summary>
