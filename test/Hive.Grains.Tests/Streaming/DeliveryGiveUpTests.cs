@@ -14,21 +14,11 @@ public sealed class DeliveryGiveUpTests
     [Fact]
     public async Task OnNextAsync_SubscriberNeverActivates_PublishCompletesAfterTheAttemptsAndOthersKeepReceiving()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
+        await using var cluster = StreamClusterFixture.Build(1, o =>
         {
-            silo.AddHivePlacement(SiloRoles.Live, []);
-            silo.Services.AddKeyedSingleton<IGrainStorage>(
-                HiveMarketStreamOptions.DefaultStorageName,
-                (services, _) => new SharedInProcessGrainStorage(services.GetRequiredService<DeepCopier>()));
-            silo.AddHiveMarketStreams(configure: o =>
-            {
-                o.MaxDeliveryAttempts = 3;
-                o.DeliveryRetryDelay = TimeSpan.FromMilliseconds(1);
-            });
+            o.MaxDeliveryAttempts = 3;
+            o.DeliveryRetryDelay = TimeSpan.FromMilliseconds(1);
         });
-        builder.ConfigureClient(client => client.AddHiveMarketStreams());
-        await using var cluster = builder.Build();
         await cluster.DeployAsync();
         var broken = cluster.Client.GetGrain<IStreamSubscriberGrain>("giveup-broken");
         var healthy = cluster.Client.GetGrain<IStreamSubscriberGrain>("giveup-healthy");

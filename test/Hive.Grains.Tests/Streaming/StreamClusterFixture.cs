@@ -31,18 +31,27 @@ public sealed class StreamClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(3);
+        _cluster = Build(3);
+        await _cluster.DeployAsync();
+    }
+
+    /// <summary>
+    /// A cluster of live silos with the push provider (subscriptions in <see cref="SharedInProcessGrainStorage"/>) and a
+    /// client that publishes; <paramref name="configure"/> adjusts the provider's options.
+    /// </summary>
+    public static InProcessTestCluster Build(short silos, Action<HiveMarketStreamOptions>? configure = null)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddHivePlacement(SiloRoles.Live, []);
             silo.Services.AddKeyedSingleton<IGrainStorage>(
                 HiveMarketStreamOptions.DefaultStorageName,
                 (services, _) => new SharedInProcessGrainStorage(services.GetRequiredService<DeepCopier>()));
-            silo.AddHiveMarketStreams();
+            silo.AddHiveMarketStreams(configure: configure);
         });
         builder.ConfigureClient(client => client.AddHiveMarketStreams());
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        return builder.Build();
     }
 
     public async Task DisposeAsync()
