@@ -58,7 +58,7 @@ internal sealed class BacktestGrain(ILocalSiloDetails silo, DatasetCache dataset
             throw new ArgumentException(ex.Message, ex);
         }
 
-        // One run per activation: the grain goes away (and its silo republishes its load, hot datasets included).
+        // One run per activation: the grain goes away; the dataset stays in this silo's cache, reported above.
         DeactivateOnIdle();
         var stopped = report.Runners.Where(r => r.StoppedReason is not null).Select(r => $"{r.RunnerId}: {r.StoppedReason}").ToArray();
         return new BacktestResult(BacktestReportWriter.ToJson(report), silo.Name, report.Bars, stopped);
