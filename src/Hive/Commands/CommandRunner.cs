@@ -36,7 +36,10 @@ internal static class CommandRunner
                 return ExitCodes.BadInput;
             }
 
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellation.Token);
+            // Ctrl-C and SIGTERM are handled here and by hive run's drain; System.CommandLine's own termination
+            // handling would be a second party to the same signals.
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellation.Token);
         }
         catch (Exception) when (cancellation.IsCancellationRequested)
         {
