@@ -639,34 +639,23 @@ internal sealed unsafe partial class LuaVm : IDisposable
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void CountHook(IntPtr l, IntPtr debug)
-    {
-        var vm = FromState(l);
-        if (vm is not null && vm._abortKind is null)
-        {
-            vm._abortKind = LuaErrorKind.InstructionBudget;
-            vm._abortMessage = $"instruction budget of {vm._options.InstructionBudget:N0} exceeded (an endless loop?)";
-            fixed (byte* what = "Sl"u8)
-            {
-                if (lua_getinfo(l, what, (byte*)debug) != 0)
-                {
-                    vm._abortLine = ScriptLine((byte*)debug);
-                }
-            }
-        }
-
-        lua_sethook(l, LuaErrorAddress, MaskCount, 1);
-    }
+    private static void CountHook(IntPtr l, IntPtr debug) => Abort(l, debug, LuaErrorKind.InstructionBudget);
 
     /// <summary>Ends the call the watchdog found running past its limit: run by Lua on the VM's thread before the next instruction.</summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void TimeoutHook(IntPtr l, IntPtr debug)
+    private static void TimeoutHook(IntPtr l, IntPtr debug) => Abort(l, debug, LuaErrorKind.Timeout);
+
+    // Records the first limit a call hit, with the script line it was on, and makes the next instruction raise the
+    // error that ends the call (the message is built once, not per hook).
+    private static void Abort(IntPtr l, IntPtr debug, LuaErrorKind kind)
     {
         var vm = FromState(l);
         if (vm is not null && vm._abortKind is null)
         {
-            vm._abortKind = LuaErrorKind.Timeout;
-            vm._abortMessage = $"wall-clock limit of {vm._options.CallTimeout.TotalMilliseconds:N0} ms exceeded (the watchdog interrupted the call)";
+            vm._abortKind = kind;
+            vm._abortMessage = kind == LuaErrorKind.Timeout
+                ? $"wall-clock limit of {vm._options.CallTimeout.TotalMilliseconds:N0} ms exceeded (the watchdog interrupted the call)"
+                : $"instruction budget of {vm._options.InstructionBudget:N0} exceeded (an endless loop?)";
             fixed (byte* what = "Sl"u8)
             {
                 if (lua_getinfo(l, what, (byte*)debug) != 0)

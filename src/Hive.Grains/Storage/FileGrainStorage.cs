@@ -147,7 +147,8 @@ public sealed class FileGrainStorage : IGrainStorage
 
     private SemaphoreSlim Gate(string path) => _locks.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
 
-    private static void CheckEtag(string stateName, GrainId grainId, string? current, string? expected)
+    /// <summary>Throws <see cref="InconsistentStateException"/> unless the writer holds the stored ETag.</summary>
+    internal static void CheckEtag(string stateName, GrainId grainId, string? current, string? expected)
     {
         if (!string.Equals(current, expected, StringComparison.Ordinal))
         {

@@ -46,7 +46,7 @@ public sealed class MemoryJsonGrainStorage : IGrainStorage
         lock (_lock)
         {
             var found = _states.TryGetValue((stateName, grainId), out var stored);
-            Check(stateName, grainId, found ? stored.Etag : null, grainState.ETag);
+            FileGrainStorage.CheckEtag(stateName, grainId, found ? stored.Etag.ToString(CultureInfo.InvariantCulture) : null, grainState.ETag);
             _states[(stateName, grainId)] = (json, stored.Etag + 1);
             grainState.ETag = (stored.Etag + 1).ToString(CultureInfo.InvariantCulture);
             grainState.RecordExists = true;
@@ -62,7 +62,7 @@ public sealed class MemoryJsonGrainStorage : IGrainStorage
         lock (_lock)
         {
             var found = _states.TryGetValue((stateName, grainId), out var stored);
-            Check(stateName, grainId, found ? stored.Etag : null, grainState.ETag);
+            FileGrainStorage.CheckEtag(stateName, grainId, found ? stored.Etag.ToString(CultureInfo.InvariantCulture) : null, grainState.ETag);
             _states.Remove((stateName, grainId));
         }
 
@@ -70,16 +70,5 @@ public sealed class MemoryJsonGrainStorage : IGrainStorage
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
         return Task.CompletedTask;
-    }
-
-    private static void Check(string stateName, GrainId grainId, long? current, string? expected)
-    {
-        var currentText = current?.ToString(CultureInfo.InvariantCulture);
-        if (!string.Equals(currentText, expected, StringComparison.Ordinal))
-        {
-            throw new InconsistentStateException(
-                $"State '{stateName}' of {grainId} was written by someone else: stored ETag {currentText ?? "none"}, this writer holds {expected ?? "none"}.",
-                currentText ?? string.Empty, expected ?? string.Empty);
-        }
     }
 }

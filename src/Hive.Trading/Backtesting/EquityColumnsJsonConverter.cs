@@ -23,26 +23,13 @@ internal sealed class EquityColumnsJsonConverter : JsonConverter<IReadOnlyList<E
         {
             var name = reader.GetString();
             reader.Read();
-            if (name is "time" or "equity" && reader.TokenType != JsonTokenType.StartArray)
-            {
-                throw new JsonException($"equity: {name} must be an array");
-            }
-
             switch (name)
             {
                 case "time":
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    {
-                        times.Add(reader.GetInt64());
-                    }
-
+                    ColumnJson.ReadArray(ref reader, times, static (ref Utf8JsonReader r) => r.GetInt64(), "equity: time");
                     break;
                 case "equity":
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    {
-                        values.Add(reader.GetDecimal());
-                    }
-
+                    ColumnJson.ReadArray(ref reader, values, static (ref Utf8JsonReader r) => r.GetDecimal(), "equity: equity");
                     break;
                 default:
                     reader.Skip();
@@ -55,12 +42,11 @@ internal sealed class EquityColumnsJsonConverter : JsonConverter<IReadOnlyList<E
             throw new JsonException($"equity: {times.Count} times but {values.Count} values");
         }
 
+        ColumnJson.Accumulate(times);
         var result = new EquityPoint[times.Count];
-        var time = 0L;
         for (var i = 0; i < result.Length; i++)
         {
-            time += times[i];
-            result[i] = new EquityPoint(time, values[i]);
+            result[i] = new EquityPoint(times[i], values[i]);
         }
 
         return result;
@@ -69,15 +55,7 @@ internal sealed class EquityColumnsJsonConverter : JsonConverter<IReadOnlyList<E
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<EquityPoint> value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WriteStartArray("time");
-        var previous = 0L;
-        foreach (var point in value)
-        {
-            writer.WriteNumberValue(point.Timestamp - previous);
-            previous = point.Timestamp;
-        }
-
-        writer.WriteEndArray();
+        ColumnJson.WriteTimeDeltas(writer, "time", value, static p => p.Timestamp);
         writer.WriteStartArray("equity");
         foreach (var point in value)
         {

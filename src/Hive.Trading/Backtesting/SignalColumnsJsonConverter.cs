@@ -27,12 +27,12 @@ internal sealed class SignalColumnsJsonConverter : JsonConverter<IReadOnlyList<S
             reader.Read();
             switch (name)
             {
-                case "kinds": ReadArray(ref reader, kinds, static (ref Utf8JsonReader r) => r.GetString()!); break;
-                case "details": ReadArray(ref reader, details, static (ref Utf8JsonReader r) => r.GetString()!); break;
-                case "time": ReadArray(ref reader, times, static (ref Utf8JsonReader r) => r.GetInt64()); break;
-                case "price": ReadArray(ref reader, prices, static (ref Utf8JsonReader r) => r.GetDouble()); break;
-                case "kind": ReadArray(ref reader, kind, static (ref Utf8JsonReader r) => r.GetInt32()); break;
-                case "detail": ReadArray(ref reader, detail, static (ref Utf8JsonReader r) => r.GetInt32()); break;
+                case "kinds": ColumnJson.ReadArray(ref reader, kinds, static (ref Utf8JsonReader r) => r.GetString()!, "signals: kinds"); break;
+                case "details": ColumnJson.ReadArray(ref reader, details, static (ref Utf8JsonReader r) => r.GetString()!, "signals: details"); break;
+                case "time": ColumnJson.ReadArray(ref reader, times, static (ref Utf8JsonReader r) => r.GetInt64(), "signals: time"); break;
+                case "price": ColumnJson.ReadArray(ref reader, prices, static (ref Utf8JsonReader r) => r.GetDouble(), "signals: price"); break;
+                case "kind": ColumnJson.ReadArray(ref reader, kind, static (ref Utf8JsonReader r) => r.GetInt32(), "signals: kind"); break;
+                case "detail": ColumnJson.ReadArray(ref reader, detail, static (ref Utf8JsonReader r) => r.GetInt32(), "signals: detail"); break;
                 default: reader.Skip(); break;
             }
         }
@@ -42,17 +42,16 @@ internal sealed class SignalColumnsJsonConverter : JsonConverter<IReadOnlyList<S
             throw new JsonException($"signals: columns differ in length (time {times.Count}, price {prices.Count}, kind {kind.Count}, detail {detail.Count})");
         }
 
+        ColumnJson.Accumulate(times);
         var result = new SignalMark[times.Count];
-        var time = 0L;
         for (var i = 0; i < result.Length; i++)
         {
-            time += times[i];
             if ((uint)kind[i] >= (uint)kinds.Count || detail[i] < -1 || detail[i] >= details.Count)
             {
                 throw new JsonException($"signals: signal {i} refers to a kind or detail that is not listed");
             }
 
-            result[i] = new SignalMark(time, prices[i], kinds[kind[i]], detail[i] < 0 ? null : details[detail[i]]);
+            result[i] = new SignalMark(times[i], prices[i], kinds[kind[i]], detail[i] < 0 ? null : details[detail[i]]);
         }
 
         return result;
@@ -73,15 +72,7 @@ internal sealed class SignalColumnsJsonConverter : JsonConverter<IReadOnlyList<S
         writer.WriteStartObject();
         WriteStrings(writer, "kinds", kinds);
         WriteStrings(writer, "details", details);
-        writer.WriteStartArray("time");
-        var previous = 0L;
-        foreach (var signal in value)
-        {
-            writer.WriteNumberValue(signal.Timestamp - previous);
-            previous = signal.Timestamp;
-        }
-
-        writer.WriteEndArray();
+        ColumnJson.WriteTimeDeltas(writer, "time", value, static s => s.Timestamp);
         writer.WriteStartArray("price");
         foreach (var signal in value)
         {
@@ -126,20 +117,5 @@ internal sealed class SignalColumnsJsonConverter : JsonConverter<IReadOnlyList<S
         }
 
         writer.WriteEndArray();
-    }
-
-    private delegate T ReadValue<T>(ref Utf8JsonReader reader);
-
-    private static void ReadArray<T>(ref Utf8JsonReader reader, List<T> into, ReadValue<T> read)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"signals: expected an array, got {reader.TokenType}");
-        }
-
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            into.Add(read(ref reader));
-        }
     }
 }
