@@ -85,6 +85,28 @@ public sealed class PostgresSiloTests
         Assert.Equal(4, (await ReadAsync(sut, grain)).Value);
     }
 
+    [PostgresFact]
+    public async Task Reminders_RegisteredAndRemoved_AreRowsInPostgres()
+    {
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        await using var silo = await PostgresSilo.StartAsync(db.ConnectionString, postgres: o => o.Reminders = true);
+        var sut = silo.Grains.GetGrain<IReminderGrain>("btc_ema_prod");
+
+        await sut.RegisterAsync("a");
+        await sut.RegisterAsync("b");
+        await sut.RegisterAsync("a");
+        var registered = await sut.NamesAsync();
+        var rows = await db.ScalarAsync("SELECT count(*) FROM hive_reminders");
+        var version = await db.ScalarAsync("SELECT version FROM hive_reminders WHERE reminder_name = 'a'");
+        await sut.UnregisterAsync("a");
+
+        Assert.Equal(["a", "b"], registered);
+        Assert.Equal(2L, rows);
+        Assert.Equal(1, version);
+        Assert.Equal(["b"], await sut.NamesAsync());
+        Assert.Equal(1L, await db.ScalarAsync("SELECT count(*) FROM hive_reminders"));
+    }
+
     private static async Task<CounterState> ReadAsync(IGrainStorage storage, GrainId grain)
     {
         var state = new GrainState<CounterState>(new CounterState());
