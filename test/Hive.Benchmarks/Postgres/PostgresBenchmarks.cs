@@ -34,6 +34,7 @@ public class PostgresBenchmarks
     private IHost _silo = null!;
     private IGrainStorage _storage = null!;
     private PostgresLedger _ledger = null!;
+    private NpgsqlDataSource _dataSource = null!;
     private GrainState<BenchState> _state = null!;
     private GrainId _grain;
     private long _fills;
@@ -43,6 +44,14 @@ public class PostgresBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    /// <summary>The floor: one round trip (<c>SELECT 1</c> on a pooled connection), what the machine's load costs right now.</summary>
+    [Benchmark(Baseline = true)]
+    public async Task<object?> RoundTrip_SelectOne()
+    {
+        await using var command = _dataSource.CreateCommand("SELECT 1");
+        return await command.ExecuteScalarAsync();
+    }
 
     /// <summary>Writes a runner-sized state (about 200 bytes of JSON) over the last version.</summary>
     [Benchmark]
@@ -93,6 +102,7 @@ public class PostgresBenchmarks
         await _silo.StartAsync();
         _storage = _silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageName);
         _ledger = new PostgresLedger(connectionString);
+        _dataSource = NpgsqlDataSource.Create(connectionString);
         _grain = GrainId.Create("runner", "btc_ema_prod");
         _state = new GrainState<BenchState>(new BenchState());
         await _storage.WriteStateAsync("runner", _grain, _state);
@@ -101,6 +111,7 @@ public class PostgresBenchmarks
     private async Task CleanupAsync()
     {
         await _ledger.DisposeAsync();
+        await _dataSource.DisposeAsync();
         await _silo.StopAsync();
         _silo.Dispose();
         NpgsqlConnection.ClearAllPools();
