@@ -14,6 +14,8 @@ namespace Hive.Testing;
 /// from <c>HIVE_TEST_POSTGRES_CLUSTER</c>, e.g. <c>15 main</c>, else the newest under <c>/etc/postgresql</c>; needs
 /// root, as <c>.ci/run</c> has). It cuts every connection of every test, so a test that restarts the server must run
 /// alone: put its class in the collection <see cref="RestartCollection"/>, whose definition disables parallelization.
+/// That still cannot stop the other test assemblies that <c>dotnet test Hive.sln</c> runs at the same time, so a fault
+/// test that restarts or kills the database should prefer a server of its own, <see cref="PostgresPrivateServer"/>.
 /// </para>
 /// </summary>
 internal sealed class PostgresServer : IAsyncDisposable
