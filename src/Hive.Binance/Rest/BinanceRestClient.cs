@@ -26,6 +26,7 @@ public sealed partial class BinanceRestClient : IDisposable
     private long _serverTimeOffsetMs;
     private int _usedWeight = -1;
     private int _orderCount = -1;
+    private int _dailyOrderCount = -1;
     private long _rateLimitWaits;
 
     /// <summary>Creates a client; <paramref name="httpClient"/> is owned by the caller when given.</summary>
@@ -45,6 +46,9 @@ public sealed partial class BinanceRestClient : IDisposable
 
     /// <summary>Orders counted in the current 10 s, from <c>X-MBX-ORDER-COUNT-10S</c>; -1 before any order response.</summary>
     public int OrderCount => Volatile.Read(ref _orderCount);
+
+    /// <summary>Orders counted in the current day, from <c>X-MBX-ORDER-COUNT-1D</c>; -1 before any order response.</summary>
+    public int DailyOrderCount => Volatile.Read(ref _dailyOrderCount);
 
     /// <summary>How many times a 429/418 made the client wait.</summary>
     public long RateLimitWaits => Interlocked.Read(ref _rateLimitWaits);
@@ -295,15 +299,20 @@ public sealed partial class BinanceRestClient : IDisposable
         return response.Body;
     }
 
-    private async Task<RestResponse> SendAsync(HttpMethod method, string path, string? query, bool signed, CancellationToken cancellationToken)
+    private async Task<RestResponse> SendAsync(HttpMethod method, string path, string? query, bool signed, CancellationToken cancellationToken, bool apiKey = false)
     {
         for (var attempt = 0; ; attempt++)
         {
             var fullQuery = signed ? SignedQuery(query) : query;
             var uri = new Uri(_options.RestBaseUrl, fullQuery is null ? path : path + "?" + fullQuery);
             using var request = new HttpRequestMessage(method, uri);
-            if (signed)
+            if (signed || apiKey)
             {
+                if (string.IsNullOrEmpty(_options.ApiKey))
+                {
+                    throw new InvalidOperationException($"{path} needs ApiKey in BinanceOptions");
+                }
+
                 request.Headers.Add("X-MBX-APIKEY", _options.ApiKey);
             }
 
@@ -373,6 +382,11 @@ public sealed partial class BinanceRestClient : IDisposable
                 && int.TryParse(header.Value.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var orders))
             {
                 Volatile.Write(ref _orderCount, orders);
+            }
+            else if (header.Key.StartsWith("X-MBX-ORDER-COUNT-1D", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(header.Value.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var daily))
+            {
+                Volatile.Write(ref _dailyOrderCount, daily);
             }
         }
     }
