@@ -65,7 +65,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>The ledger the gateway records orders, fills, denials and fencing rejections in.</summary>
     public FileLedger Ledger { get; }
 
-    /// <summary>The paper broker behind the gateways (it stands for the exchange).</summary>
+    /// <summary>The paper broker behind the gateways (it stands for the exchange) unless <see cref="EmbeddedClusterOptions.ExchangeBroker"/> names another.</summary>
     public PaperBroker Broker { get; } = new();
 
     /// <summary>The silos' names, in start order: control, live, data.</summary>
@@ -271,7 +271,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 o.Storage = Storage;
             });
             silo.AddHiveLedger(Ledger);
-            silo.AddHiveGateway(Broker, _options.Gateway);
+            silo.AddHiveGateway(_options.ExchangeBroker ?? Broker, _options.Gateway);
             _options.ConfigureSilo?.Invoke(silo);
         });
 
