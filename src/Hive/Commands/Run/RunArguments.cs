@@ -1,6 +1,8 @@
 namespace Hive.Commands.Run;
 
 /// <summary>The parsed command line of <c>hive run</c>.</summary>
+/// <param name="Binance">The Binance addresses and broker of <c>--feed binance</c> / <c>--exchange binance</c>, or <c>null</c>.</param>
+/// <param name="BinanceFeed">Whether the feeds read Binance's live market data.</param>
 internal sealed record RunArguments(
     string RunnersFile,
     string? DataFolder,
@@ -8,4 +10,10 @@ internal sealed record RunArguments(
     string DataDirectory,
     TimeSpan? Duration,
     string Account,
-    IReadOnlyList<string>? RemoveRunners = null);
+    IReadOnlyList<string>? RemoveRunners = null,
+    Hive.Grains.Exchange.ExchangeSettings? Binance = null,
+    bool BinanceFeed = false)
+{
+    /// <summary>Whether orders go to Binance (<c>--exchange binance</c>).</summary>
+    public bool BinanceOrders => Binance?.IsBinance == true;
+}
