@@ -182,6 +182,30 @@ public sealed partial class FakeBinanceServer
         }
     }
 
+    /// <summary>
+    /// Expires every listen key as Binance does after 60 minutes without a keep-alive: sends <c>listenKeyExpired</c>
+    /// on its user data streams and forgets it. Returns how many keys expired.
+    /// </summary>
+    public async Task<int> ExpireListenKeysAsync()
+    {
+        List<string> keys;
+        lock (_gate)
+        {
+            keys = [.. _listenKeys];
+        }
+
+        foreach (var key in keys)
+        {
+            await PublishAsync(key, string.Create(CultureInfo.InvariantCulture, $"{{\"e\":\"listenKeyExpired\",\"E\":{Now()},\"listenKey\":\"{key}\"}}")).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _listenKeys.Remove(key);
+            }
+        }
+
+        return keys.Count;
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> user data stream connections are open.</summary>
     public Task WaitForUserStreamAsync(int count = 1, TimeSpan? timeout = null) =>
         WaitUntilAsync(() => UserStreamConnections >= count, $"{count} user data stream connection(s)", timeout);

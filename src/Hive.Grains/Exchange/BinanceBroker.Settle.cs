@@ -91,9 +91,9 @@ public sealed partial class BinanceBroker
         }
 
         var reason = filled < quantity
-            ? string.Create(CultureInfo.InvariantCulture, $"PartiallyFilled: {filled} of {quantity} ({status})")
+            ? $"PartiallyFilled: {F(filled)} of {F(quantity)} ({status})"
             : quantity < request.Quantity
-                ? string.Create(CultureInfo.InvariantCulture, $"QuantityRounded: {request.Quantity} sent as {quantity} (LOT_SIZE stepSize)")
+                ? $"QuantityRounded: {F(request.Quantity)} sent as {F(quantity)} (LOT_SIZE stepSize)"
                 : null;
         return new BrokerResult(BrokerOrderStatus.Filled, fills, reason);
     }

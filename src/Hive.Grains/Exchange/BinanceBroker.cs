@@ -164,7 +164,7 @@ public sealed partial class BinanceBroker : IBroker, IAsyncDisposable
         var quantity = info.RoundQuantity(request.Quantity);
         var price = ReferencePrice(request, order.Market);
         var filter = quantity <= 0
-            ? $"LOT_SIZE: quantity {request.Quantity.ToString(CultureInfo.InvariantCulture)} rounds to 0 at stepSize {info.LotSize?.StepSize.ToString(CultureInfo.InvariantCulture)}"
+            ? $"LOT_SIZE: quantity {F(request.Quantity)} rounds to 0 at stepSize {F(info.LotSize?.StepSize ?? 0)}"
             : info.CheckOrder(price, quantity, isMarket: true);
         if (filter is not null)
         {
@@ -214,6 +214,7 @@ public sealed partial class BinanceBroker : IBroker, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(order);
         await StartAsync(cancellationToken).ConfigureAwait(false);
+        await SymbolAsync(order.Order.Symbol, cancellationToken).ConfigureAwait(false); // its assets value the commissions
         var clientOrderId = ExchangeClientOrderId.Create(order.Deployment, order.Order.ClientOrderId);
         var pending = _pending.GetOrAdd(clientOrderId, static _ => new PendingOrder());
         var queried = await _rest.QueryOrderAsync(order.Order.Symbol, null, clientOrderId, cancellationToken).ConfigureAwait(false);
@@ -342,6 +343,9 @@ public sealed partial class BinanceBroker : IBroker, IAsyncDisposable
             ?? throw new BinanceApiException(new BinanceApiError((int)BinanceErrorCode.InvalidSymbol, $"{symbol} is not in exchangeInfo", 400), "/api/v3/exchangeInfo");
         return _symbols.GetOrAdd(symbol, found);
     }
+
+    // Decimals as people write them: no trailing zeros of the exchange's eight-decimal scale.
+    private static string F(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
     private static bool IsTerminal(BinanceOrderStatus status) => status is BinanceOrderStatus.Filled or BinanceOrderStatus.Canceled
         or BinanceOrderStatus.Expired or BinanceOrderStatus.ExpiredInMatch or BinanceOrderStatus.Rejected;

@@ -13,9 +13,10 @@ public sealed class BinanceBrokerOptions
 
     /// <summary>
     /// How long an order's outcome is awaited (execution reports, then queries) before the order is handed back as
-    /// unresolved to be reconciled later (default 30 s).
+    /// unresolved to be reconciled later (default 20 s: under Orleans' 30 s response timeout, so that the runner's call
+    /// to the gateway gets the gateway's answer rather than a timeout).
     /// </summary>
-    public TimeSpan OrderOutcomeTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan OrderOutcomeTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How long the user data stream may stay silent about a working order before the order is queried (default 1 s).</summary>
     public TimeSpan QueryInterval { get; init; } = TimeSpan.FromSeconds(1);

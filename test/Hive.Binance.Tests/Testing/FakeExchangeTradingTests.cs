@@ -138,6 +138,18 @@ public sealed class FakeExchangeTradingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExpireListenKeysAsync_UserStream_ReconnectsWithANewKey()
+    {
+        var expired = _server.ListenKeys.ToList();
+
+        Assert.Equal(1, await _server.ExpireListenKeysAsync());
+
+        await Wait.UntilAsync(() => _reconnects.Contains("the listen key expired") && _server.UserStreamConnections == 1, "the user stream reconnected");
+        Assert.DoesNotContain(expired[0], _server.ListenKeys);
+        Assert.Single(_server.ListenKeys);
+    }
+
+    [Fact]
     public async Task UserDataStream_Running_KeepsItsListenKeyAlive()
     {
         await Wait.UntilAsync(() => _server.ListenKeyKeepAlives >= 2 && _stream.KeepAlives >= 2, "two keep-alives were sent");
