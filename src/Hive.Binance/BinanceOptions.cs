@@ -36,6 +36,12 @@ public sealed class BinanceOptions
     /// <summary>How many times a request refused with 429/418 is retried after waiting as <c>Retry-After</c> says.</summary>
     public int MaxRateLimitRetries { get; set; } = 3;
 
+    /// <summary>
+    /// Longest <c>Retry-After</c> the client waits out before retrying; a longer one (an IP ban with 418) is returned to
+    /// the caller at once. Default 5 minutes.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Wait used when a 429/418 response carries no <c>Retry-After</c> header.</summary>
     public TimeSpan DefaultRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -28,6 +28,7 @@ public sealed partial class BinanceRestClient : IDisposable
     private int _orderCount = -1;
     private int _dailyOrderCount = -1;
     private long _rateLimitWaits;
+    private long _blockedUntilMs;
 
     /// <summary>Creates a client; <paramref name="httpClient"/> is owned by the caller when given.</summary>
     public BinanceRestClient(BinanceOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
@@ -49,6 +50,12 @@ public sealed partial class BinanceRestClient : IDisposable
 
     /// <summary>Orders counted in the current day, from <c>X-MBX-ORDER-COUNT-1D</c>; -1 before any order response.</summary>
     public int DailyOrderCount => Volatile.Read(ref _dailyOrderCount);
+
+    /// <summary>
+    /// Until when Binance asked not to be called: the time of the last 429/418 plus its <c>Retry-After</c>; in the past
+    /// when no request was refused.
+    /// </summary>
+    public DateTimeOffset BlockedUntil => DateTimeOffset.FromUnixTimeMilliseconds(Interlocked.Read(ref _blockedUntilMs));
 
     /// <summary>How many times a 429/418 made the client wait.</summary>
     public long RateLimitWaits => Interlocked.Read(ref _rateLimitWaits);
@@ -337,13 +344,15 @@ public sealed partial class BinanceRestClient : IDisposable
                 if (status is 429 or 418)
                 {
                     var error = ParseError(body, status);
-                    if (attempt >= _options.MaxRateLimitRetries)
+                    var wait = RetryAfter(response);
+                    Interlocked.Exchange(ref _blockedUntilMs, _time.GetUtcNow().Add(wait).ToUnixTimeMilliseconds());
+                    if (attempt >= _options.MaxRateLimitRetries || wait > _options.MaxRetryAfter)
                     {
                         return new RestResponse(status, body, error);
                     }
 
                     Interlocked.Increment(ref _rateLimitWaits);
-                    await _delay(RetryAfter(response), cancellationToken).ConfigureAwait(false);
+                    await _delay(wait, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 

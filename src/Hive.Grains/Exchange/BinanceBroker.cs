@@ -22,6 +22,8 @@ namespace Hive.Grains.Exchange;
 /// </summary>
 public sealed partial class BinanceBroker : IBroker, IAsyncDisposable
 {
+    private static readonly TimeSpan MaxOrderRetryAfter = TimeSpan.FromSeconds(5);
+
     private readonly BinanceBrokerOptions _options;
     private readonly BinanceRestClient _rest;
     private readonly TimeProvider _time;
@@ -41,6 +43,12 @@ public sealed partial class BinanceBroker : IBroker, IAsyncDisposable
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        // An order waits out a short Retry-After; a long one (a ban) refuses the order at once rather than hold the gateway.
+        if (options.Client.MaxRetryAfter > MaxOrderRetryAfter)
+        {
+            options.Client.MaxRetryAfter = MaxOrderRetryAfter;
+        }
+
         _rest = new BinanceRestClient(options.Client, timeProvider: _time);
     }
 
@@ -314,6 +322,12 @@ public sealed partial class BinanceBroker : IBroker, IAsyncDisposable
 
     private string? RateLimitProblem()
     {
+        var blocked = _rest.BlockedUntil;
+        if (blocked > _time.GetUtcNow())
+        {
+            return $"RateLimited: Binance refused requests (429/418) and asked to wait until {blocked:HH:mm:ss} UTC (Retry-After); the order is not sent";
+        }
+
         var weight = _rest.UsedWeight;
         if (weight >= _options.MaxUsedWeightPerMinute)
         {

@@ -55,6 +55,22 @@ public sealed partial class BinanceBrokerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitAsync_BannedWith418_RefusesAtOnceAndSendsNothingUntilRetryAfter()
+    {
+        await _sut.SubmitAsync(Order("BTCUSDT", 1m, "warm-up"));
+        _exchange.EnqueueRateLimit("/api/v3/order", retryAfterSeconds: 120, status: 418);
+
+        var banned = await _sut.SubmitAsync(Order("BTCUSDT", 1m, "r-2"));
+        var next = await _sut.SubmitAsync(Order("BTCUSDT", 1m, "r-3"));
+
+        Assert.Equal(BrokerOrderStatus.Rejected, banned.Status);
+        Assert.StartsWith("Binance -1003: Too many requests", banned.Reason, StringComparison.Ordinal);
+        Assert.Equal(BrokerOrderStatus.Rejected, next.Status);
+        Assert.StartsWith("RateLimited: Binance refused requests (429/418) and asked to wait until", next.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, _exchange.CountRequests("POST", "/api/v3/order"));
+    }
+
+    [Fact]
     public async Task SubmitAsync_QuantityOffTheStep_IsRoundedDownAndSaysSo()
     {
         var result = await _sut.SubmitAsync(Order("BTCUSDT", 0.123456789m));
