@@ -94,8 +94,13 @@ internal static class RunCommand
             Description = "Binance WebSocket base URL (ws or wss), instead of the testnet's or production's.",
         };
 
+        var forming = new Option<bool>("--forming-candles")
+        {
+            Description = "With --feed binance: also publish the forming candle's updates (runners take the last price and protective exits from them; strategies still decide on closed bars).",
+        };
+
         var command = new Command("run", "Run the runners of a YAML file on an embedded three-silo cluster with a live console view.");
-        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account, remove, feed, exchange, production, baseUrl, streamUrl })
+        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account, remove, feed, exchange, production, baseUrl, streamUrl, forming })
         {
             command.Options.Add(option);
         }
@@ -111,6 +116,11 @@ internal static class RunCommand
                 parse.GetValue(account)!,
                 parse.GetValue(remove) ?? []);
             args = ParseExchange(args, parse.GetValue(feed)!, parse.GetValue(exchange)!, parse.GetValue(production), parse.GetValue(baseUrl), parse.GetValue(streamUrl));
+            if (parse.GetValue(forming))
+            {
+                args = args.BinanceFeed ? args with { FormingCandles = true } : throw new CliException("--forming-candles applies to --feed binance or --exchange binance");
+            }
+
             var session = new RunSession(console ?? CliConsole.Default(), catalog ?? StrategyCatalog.Default, time ?? TimeProvider.System, environment);
             var outcome = await session.RunAsync(args, cancellationToken);
             completed?.Invoke(outcome);

@@ -55,11 +55,11 @@ public sealed class BinanceClusterFixture : IAsyncLifetime
     }
 
     /// <summary>Starts the Binance feed of <paramref name="symbol"/> on the fake exchange and waits until it is subscribed.</summary>
-    public async Task StartFeedAsync(string symbol)
+    public async Task StartFeedAsync(string symbol, bool formingCandles = false)
     {
         Exchange.AddSymbol(symbol);
         await Platform.Grains.GetGrain<IMarketFeedGrain>(symbol)
-            .StartAsync(new FeedDefinition(symbol, FeedSourceKind.Binance, BaseUrl: Exchange.StreamUrl.ToString()));
+            .StartAsync(new FeedDefinition(symbol, FeedSourceKind.Binance, BaseUrl: Exchange.StreamUrl.ToString(), IncludeFormingCandles: formingCandles));
         await Exchange.WaitForSubscribersAsync(KlineStream(symbol), timeout: Wait.Deadline);
     }
 
@@ -95,6 +95,13 @@ public sealed class BinanceClusterFixture : IAsyncLifetime
         }
 
         return entries;
+    }
+
+    /// <summary>Publishes an update of the candle forming after the last closed bar of <paramref name="symbol"/>.</summary>
+    public Task<int> FormingAsync(string symbol, double close)
+    {
+        var open = Interlocked.Read(ref _nextBarOpen) + 60_000;
+        return Exchange.PublishAsync(KlineStream(symbol), Kline(symbol, open, close).Replace("\"x\":true", "\"x\":false", StringComparison.Ordinal));
     }
 
     public static string KlineStream(string symbol) => symbol.ToLowerInvariant() + "@kline_1m";

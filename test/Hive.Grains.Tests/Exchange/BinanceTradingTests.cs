@@ -199,4 +199,23 @@ public sealed class BinanceTradingTests(BinanceClusterFixture fixture)
             status.PositionCheck);
         Assert.Contains(_f.Ledger.Entries, e => e.Kind == LedgerEntryKind.Control && e.Account == account && e.Detail == status.PositionCheck);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Feed_FormingCandles_ReachRunnersOnlyWhenAsked(bool forming)
+    {
+        var symbol = forming ? "AVAXUSDT" : "ALGOUSDT";
+        var runner = forming ? "bn_forming" : "bn_closed";
+        await _f.StartFeedAsync(symbol, forming);
+        await _f.AddRunnerAsync(runner, symbol, _f.Scripts.Cycle, "hold=100");
+        var closed = await _f.BarAsync(symbol, runner, 100);
+
+        await _f.FormingAsync(symbol, 100.5);
+        var after = await _f.BarAsync(symbol, runner, 100); // the next closed bar: whatever came before it was handled
+
+        Assert.Equal(closed.BarsProcessed + 1, after.BarsProcessed);
+        var feed = await _f.Platform.Grains.GetGrain<Hive.Grains.Feeds.IMarketFeedGrain>(symbol).GetStatusAsync();
+        Assert.Equal(forming ? 3 : 2, feed.EventsPublished);
+    }
 }

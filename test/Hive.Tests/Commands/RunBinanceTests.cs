@@ -134,6 +134,30 @@ public sealed class RunBinanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_FeedBinanceSymbolNotListed_FailsNamingTheSymbolAndTheFile()
+    {
+        var runners = WriteRunners("FOOUSDT");
+
+        var ex = await Assert.ThrowsAsync<CliException>(() => RunAsync(new StringWriter(), null, "--runners", runners, "--data-dir", DataDir,
+            "--feed", "binance", "--base-url", _exchange.RestUrl.ToString(), "--stream-url", _exchange.StreamUrl.ToString()));
+
+        Assert.Equal(ExitCodes.BadInput, ex.ExitCode);
+        Assert.Equal($"{runners}: symbol FOOUSDT is not listed by Binance at {_exchange.RestUrl}", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("--production")]
+    [InlineData("--forming-candles")]
+    public async Task Run_BinanceOptionWithoutBinance_IsRefusedNamingTheOption(string option)
+    {
+        var runners = WriteRunners();
+
+        var ex = await Assert.ThrowsAsync<CliException>(() => RunAsync(new StringWriter(), null, "--runners", runners, option));
+
+        Assert.StartsWith(option + " applies to", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_FeedBinanceWithData_IsRefused()
     {
         var runners = WriteRunners();
@@ -185,16 +209,16 @@ public sealed class RunBinanceTests : IAsyncLifetime
         return port;
     }
 
-    private string WriteRunners()
+    private string WriteRunners(string symbol = "BTCUSDT")
     {
         File.WriteAllText(Path.Combine(_root, "alternating.lua"), AlternatingScript);
         var path = Path.Combine(_root, "runners.yaml");
         File.WriteAllText(path, """
             runners:
               - id: btc_live
-                symbol: BTCUSDT
+                symbol: SYMBOL
                 strategy: alternating.lua
-            """);
+            """.Replace("SYMBOL", symbol, StringComparison.Ordinal));
         return path;
     }
 

@@ -13,12 +13,12 @@ internal sealed record FeedPlan(IReadOnlyList<FeedDefinition> Feeds, IReadOnlyLi
 {
     private static readonly string[] CandleExtensions = [".csv", ".zip", ".json"];
 
-    public static FeedPlan Create(IEnumerable<string> symbols, string? dataFolder, double speed, Uri? binanceStreamUrl = null)
+    public static FeedPlan Create(IEnumerable<string> symbols, string? dataFolder, double speed, Uri? binanceStreamUrl = null, bool formingCandles = false)
     {
         var distinct = symbols.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (binanceStreamUrl is not null)
         {
-            return new FeedPlan([.. distinct.Select(s => new FeedDefinition(s, FeedSourceKind.Binance, BaseUrl: binanceStreamUrl.ToString()))], []);
+            return new FeedPlan([.. distinct.Select(s => new FeedDefinition(s, FeedSourceKind.Binance, BaseUrl: binanceStreamUrl.ToString(), IncludeFormingCandles: formingCandles))], []);
         }
 
         if (dataFolder is null)

@@ -111,7 +111,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
             }
 
             var symbols = stored.Values.Select(d => d.Symbol).Concat(configs.Select(c => c.Symbol));
-            var plan = FeedPlan.Create(symbols, args.DataFolder, args.Speed, streamUrl);
+            var plan = FeedPlan.Create(symbols, args.DataFolder, args.Speed, streamUrl, args.FormingCandles);
             ReportRepeatedBars(args, plan);
             foreach (var symbol in plan.SymbolsWithoutData)
             {
