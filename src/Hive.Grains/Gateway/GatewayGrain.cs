@@ -17,7 +17,14 @@ namespace Hive.Grains.Gateway;
 /// <summary>
 /// The gateway of one broker account (key = account). Every order goes through, in order: the gateway's own authority
 /// (lease), DeploymentID fencing, idempotency of the client order ID, account risk and the kill switch, then the
-/// <see cref="PaperBroker"/>; every outcome is appended to the <see cref="ILedger"/>.
+/// <see cref="IBroker"/> (the <see cref="PaperBroker"/>, or an exchange); every outcome is appended to the
+/// <see cref="ILedger"/>, every execution of a fill as its own entry with the exchange's IDs and commission.
+/// <para>Exchange rules and unknown outcomes: an order the exchange's filters refuse before sending is a denial naming
+/// the filter; an order whose outcome the broker could not learn is answered <see cref="GatewayOrderStatus.Accepted"/>
+/// with the reason, kept in memory and reconciled by the broker every <see cref="GatewayOptions.ReconcilePeriod"/>
+/// (queried, never resent), its fills booked when they become known.</para>
+/// <para>Positions: on activation, after the ledger replay, the broker compares the runners' positions with the
+/// account's balances; a mismatch is logged, recorded and shown in <see cref="GatewayStatus.PositionCheck"/>.</para>
 /// <para>Authority: on activation the gateway takes the lease by incrementing the persisted gateway epoch with a
 /// compare-and-swap write (ETag) and tells the broker; it passes that epoch with every order. It stops accepting
 /// orders (<see cref="GatewayOrderStatus.NotAuthoritative"/>) once it learns that a newer activation took the lease:
