@@ -36,6 +36,12 @@ public sealed class BinanceOptions
     /// <summary>How many times a request refused with 429/418 is retried after waiting as <c>Retry-After</c> says.</summary>
     public int MaxRateLimitRetries { get; set; } = 3;
 
+    /// <summary>
+    /// Longest <c>Retry-After</c> the client waits out before retrying; a longer one (an IP ban with 418) is returned to
+    /// the caller at once. Default 5 minutes.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Wait used when a 429/418 response carries no <c>Retry-After</c> header.</summary>
     public TimeSpan DefaultRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -78,6 +84,9 @@ public sealed class BinanceOptions
     /// </summary>
     public TimeSpan ClientKeepAliveInterval { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How often the user data stream's listen key is kept alive; Binance expires a key after 60 minutes without one.</summary>
+    public TimeSpan ListenKeyKeepAliveInterval { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Depth of the REST snapshot that seeds a local order book.</summary>
     public int OrderBookSnapshotLimit { get; set; } = 1000;
 
@@ -113,6 +122,11 @@ public sealed class BinanceOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(RecvWindowMilliseconds, 1, nameof(RecvWindowMilliseconds));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(RecvWindowMilliseconds, 60000, nameof(RecvWindowMilliseconds));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxRateLimitRetries, nameof(MaxRateLimitRetries));
+        if (ListenKeyKeepAliveInterval <= TimeSpan.Zero || ListenKeyKeepAliveInterval >= TimeSpan.FromMinutes(60))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ListenKeyKeepAliveInterval), ListenKeyKeepAliveInterval, "must be positive and under the listen key's 60 minutes");
+        }
+
         if (ConnectionLifetime <= TimeSpan.Zero || ConnectionLifetime > TimeSpan.FromHours(24))
         {
             throw new ArgumentOutOfRangeException(nameof(ConnectionLifetime), ConnectionLifetime, "must be positive and at most 24 hours");

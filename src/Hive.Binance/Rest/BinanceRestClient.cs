@@ -26,7 +26,9 @@ public sealed partial class BinanceRestClient : IDisposable
     private long _serverTimeOffsetMs;
     private int _usedWeight = -1;
     private int _orderCount = -1;
+    private int _dailyOrderCount = -1;
     private long _rateLimitWaits;
+    private long _blockedUntilMs;
 
     /// <summary>Creates a client; <paramref name="httpClient"/> is owned by the caller when given.</summary>
     public BinanceRestClient(BinanceOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
@@ -45,6 +47,15 @@ public sealed partial class BinanceRestClient : IDisposable
 
     /// <summary>Orders counted in the current 10 s, from <c>X-MBX-ORDER-COUNT-10S</c>; -1 before any order response.</summary>
     public int OrderCount => Volatile.Read(ref _orderCount);
+
+    /// <summary>Orders counted in the current day, from <c>X-MBX-ORDER-COUNT-1D</c>; -1 before any order response.</summary>
+    public int DailyOrderCount => Volatile.Read(ref _dailyOrderCount);
+
+    /// <summary>
+    /// Until when Binance asked not to be called: the time of the last 429/418 plus its <c>Retry-After</c>; in the past
+    /// when no request was refused.
+    /// </summary>
+    public DateTimeOffset BlockedUntil => DateTimeOffset.FromUnixTimeMilliseconds(Interlocked.Read(ref _blockedUntilMs));
 
     /// <summary>How many times a 429/418 made the client wait.</summary>
     public long RateLimitWaits => Interlocked.Read(ref _rateLimitWaits);
@@ -295,15 +306,20 @@ public sealed partial class BinanceRestClient : IDisposable
         return response.Body;
     }
 
-    private async Task<RestResponse> SendAsync(HttpMethod method, string path, string? query, bool signed, CancellationToken cancellationToken)
+    private async Task<RestResponse> SendAsync(HttpMethod method, string path, string? query, bool signed, CancellationToken cancellationToken, bool apiKey = false)
     {
         for (var attempt = 0; ; attempt++)
         {
             var fullQuery = signed ? SignedQuery(query) : query;
             var uri = new Uri(_options.RestBaseUrl, fullQuery is null ? path : path + "?" + fullQuery);
             using var request = new HttpRequestMessage(method, uri);
-            if (signed)
+            if (signed || apiKey)
             {
+                if (string.IsNullOrEmpty(_options.ApiKey))
+                {
+                    throw new InvalidOperationException($"{path} needs ApiKey in BinanceOptions");
+                }
+
                 request.Headers.Add("X-MBX-APIKEY", _options.ApiKey);
             }
 
@@ -328,13 +344,15 @@ public sealed partial class BinanceRestClient : IDisposable
                 if (status is 429 or 418)
                 {
                     var error = ParseError(body, status);
-                    if (attempt >= _options.MaxRateLimitRetries)
+                    var wait = RetryAfter(response);
+                    Interlocked.Exchange(ref _blockedUntilMs, _time.GetUtcNow().Add(wait).ToUnixTimeMilliseconds());
+                    if (attempt >= _options.MaxRateLimitRetries || wait > _options.MaxRetryAfter)
                     {
                         return new RestResponse(status, body, error);
                     }
 
                     Interlocked.Increment(ref _rateLimitWaits);
-                    await _delay(RetryAfter(response), cancellationToken).ConfigureAwait(false);
+                    await _delay(wait, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -373,6 +391,11 @@ public sealed partial class BinanceRestClient : IDisposable
                 && int.TryParse(header.Value.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var orders))
             {
                 Volatile.Write(ref _orderCount, orders);
+            }
+            else if (header.Key.StartsWith("X-MBX-ORDER-COUNT-1D", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(header.Value.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var daily))
+            {
+                Volatile.Write(ref _dailyOrderCount, daily);
             }
         }
     }

@@ -89,6 +89,11 @@ internal sealed class ErrorDto
     public string? Msg { get; set; }
 }
 
+internal sealed class ListenKeyDto
+{
+    public string ListenKey { get; set; } = string.Empty;
+}
+
 internal sealed class ServerTimeDto
 {
     public long ServerTime { get; set; }
@@ -102,6 +107,8 @@ internal sealed class ServerTimeDto
 [JsonSerializable(typeof(List<OrderDto>))]
 [JsonSerializable(typeof(ErrorDto))]
 [JsonSerializable(typeof(ServerTimeDto))]
+[JsonSerializable(typeof(ListenKeyDto))]
+[JsonSerializable(typeof(List<BinanceAccountTrade>))]
 [JsonSerializable(typeof(BinanceAccount))]
 [JsonSerializable(typeof(List<BinanceMarketTrade>))]
 [JsonSerializable(typeof(List<BinanceMarketAggTrade>))]

@@ -229,7 +229,14 @@ public sealed partial class FakeBinanceServer
             case ("GET", "/api/v3/order"):
             case ("DELETE", "/api/v3/order"):
             case ("GET", "/api/v3/openOrders"):
+            case ("GET", "/api/v3/account"):
+            case ("GET", "/api/v3/myTrades"):
                 await SignedAsync(context, path, query).ConfigureAwait(false);
+                break;
+            case ("POST", UserDataStreamPath):
+            case ("PUT", UserDataStreamPath):
+            case ("DELETE", UserDataStreamPath):
+                await ListenKeyAsync(context).ConfigureAwait(false);
                 break;
             default:
                 await Error(context, 404, -1000, $"Unknown endpoint {request.Method} {path}.").ConfigureAwait(false);
@@ -379,6 +386,18 @@ public sealed partial class FakeBinanceServer
 
         var q = context.Request.Query;
         var symbol = ((string?)q["symbol"] ?? string.Empty).ToUpperInvariant();
+        if (path == "/api/v3/account")
+        {
+            await Json(context, 200, AccountJson()).ConfigureAwait(false);
+            return;
+        }
+
+        if (path == "/api/v3/myTrades")
+        {
+            await Json(context, 200, MyTradesJson(symbol, long.TryParse(q["orderId"], out var tradesOf) ? tradesOf : null)).ConfigureAwait(false);
+            return;
+        }
+
         if (path == "/api/v3/openOrders")
         {
             List<FakeOrder> open;
@@ -455,31 +474,49 @@ public sealed partial class FakeBinanceServer
 
         var price = type == "LIMIT" ? decimal.Parse(q["price"]!, CultureInfo.InvariantCulture) : 0m;
         var clientId = (string?)q["newClientOrderId"] ?? "fake-" + Guid.NewGuid().ToString("N")[..12];
-        FakeOrder order;
+        SetOrderCountHeaders(context);
+        var filter = FilterFailure(symbol, type, quantity, price);
+        if (filter is not null)
+        {
+            await Error(context, 400, (int)BinanceErrorCode.FilterFailure, "Filter failure: " + filter).ConfigureAwait(false);
+            return;
+        }
+
+        FakeExecution? execution = null;
         int fail;
         TimeSpan delay;
+        bool duplicate;
+        string? refused = null;
         lock (_gate)
         {
             delay = _nextNewOrderDelay;
             _nextNewOrderDelay = TimeSpan.Zero;
-            if (_orders.ContainsKey(clientId))
+            duplicate = _orders.ContainsKey(clientId);
+            fail = 0;
+            if (!duplicate)
             {
-                order = null!;
-                fail = int.MinValue;
-            }
-            else
-            {
-                var filled = type == "MARKET";
-                order = new FakeOrder(
-                    symbol, Interlocked.Increment(ref _nextOrderId), clientId, side, type, filled ? "FILLED" : "NEW", price, quantity,
-                    filled ? quantity : 0, filled ? quantity * 100m : 0, type == "LIMIT" ? (string?)q["timeInForce"] : null, Now());
                 fail = _failNextNewOrderCode;
                 _failNextNewOrderCode = 0;
                 if (fail == 0 || _failedOrderIsPlaced)
                 {
-                    _orders[clientId] = order;
+                    refused = InsufficientBalance(symbol, side, type, quantity);
+                    if (refused is null)
+                    {
+                        execution = Execute(symbol, clientId, side, type, price, quantity, type == "LIMIT" ? (string?)q["timeInForce"] : null);
+                    }
                 }
             }
+        }
+
+        if (refused is not null && fail == 0)
+        {
+            await Error(context, 400, (int)BinanceErrorCode.NewOrderRejected, refused).ConfigureAwait(false);
+            return;
+        }
+
+        if (execution is not null)
+        {
+            await ReportAsync(execution).ConfigureAwait(false);
         }
 
         if (delay > TimeSpan.Zero)
@@ -494,7 +531,7 @@ public sealed partial class FakeBinanceServer
             }
         }
 
-        if (fail == int.MinValue)
+        if (duplicate)
         {
             await Error(context, 400, -2010, "Duplicate order sent.").ConfigureAwait(false);
             return;
@@ -506,7 +543,7 @@ public sealed partial class FakeBinanceServer
             return;
         }
 
-        await Json(context, 200, order.ToJson()).ConfigureAwait(false);
+        await Json(context, 200, execution!.Order.ToJson()).ConfigureAwait(false);
     }
 
     private long Now() => _options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();

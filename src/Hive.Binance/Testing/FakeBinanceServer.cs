@@ -16,7 +16,11 @@ namespace Hive.Binance.Testing;
 /// klines, depth, signed orders) and WebSocket streams (raw and combined, <c>SUBSCRIBE</c>, pings) on Kestrel bound to
 /// 127.0.0.1 on a free port. Tests script it: publish payloads, drop connections, announce <c>serverShutdown</c>, send
 /// malformed frames, answer 429 with <c>Retry-After</c>, answer -1007 to a new order, break a download mid-way. It
-/// listens on loopback only and stops itself after <see cref="FakeBinanceServerOptions.MaxLifetime"/>.
+/// also trades (see <c>FakeBinanceServer.Trading.cs</c>): market orders fill with commissions, entirely, in parts or
+/// partly, checked against the filters it advertises, reported as execution reports on user data streams
+/// (<c>/api/v3/userDataStream</c> listen keys), with the account's balances and trades queryable; the user streams or
+/// the market streams can be lost during the next order. It listens on loopback only and stops itself after
+/// <see cref="FakeBinanceServerOptions.MaxLifetime"/>.
 /// </summary>
 /// <remarks>
 /// It lives in the library rather than in a test project so that every test suite of the platform (runner, market

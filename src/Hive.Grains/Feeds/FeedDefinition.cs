@@ -9,6 +9,8 @@ namespace Hive.Grains.Feeds;
 /// <param name="Seed">For <see cref="FeedSourceKind.Simulated"/>: the random seed.</param>
 /// <param name="Interval">Bar interval of a simulated feed.</param>
 /// <param name="BaseUrl">For <see cref="FeedSourceKind.Binance"/>: the WebSocket base URL, or <c>null</c> for production.</param>
+/// <param name="IncludeFormingCandles">For <see cref="FeedSourceKind.Binance"/>: publish the forming candle's updates too
+/// (runners use them for the last price and protective exits; strategies still decide on closed bars).</param>
 [GenerateSerializer]
 [Alias("hive.feed-definition")]
 public sealed record FeedDefinition(
@@ -18,4 +20,5 @@ public sealed record FeedDefinition(
     double Speed = 1,
     int Seed = 1,
     TimeSpan? Interval = null,
-    string? BaseUrl = null);
+    string? BaseUrl = null,
+    bool IncludeFormingCandles = false);

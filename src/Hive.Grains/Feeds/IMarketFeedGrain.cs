@@ -26,7 +26,8 @@ public interface IMarketFeedGrain : IGrainWithStringKey
     [Alias("DrainAsync")]
     Task DrainAsync();
 
-    /// <summary>The feed's state.</summary>
+    /// <summary>The feed's state; it interleaves with a start or drain in progress, so the watchdog's checks never wait on one.</summary>
     [Alias("GetStatusAsync")]
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<FeedStatus> GetStatusAsync();
 }

@@ -1,3 +1,5 @@
+using Hive.Binance;
+using Hive.Binance.Streams;
 using Hive.Trading.History;
 using Hive.Trading.Market;
 using Hive.Trading.Market.Sources;
@@ -20,9 +22,43 @@ internal sealed class MarketDataSourceFactory(TimeProvider time)
         {
             FeedSourceKind.Simulated => Simulated(definition, resumeAfter, lastPrice),
             FeedSourceKind.Replay => Replay(definition, resumeAfter),
-            _ => throw new ArgumentException(
-                $"Feed {definition.Symbol}: source {definition.Source} is not available in this build; use {FeedSourceKind.Simulated} or {FeedSourceKind.Replay}."),
+            FeedSourceKind.Binance => Binance(definition),
+            _ => throw new ArgumentException($"Feed {definition.Symbol}: unknown source {definition.Source}."),
         };
+    }
+
+    // Live data does not resume: a restarted feed publishes from now on, and its first event after a reconnect is a gap.
+    private BinanceMarketDataSource Binance(FeedDefinition definition)
+    {
+        var options = BinanceOptions.Production();
+        if (definition.BaseUrl is { } url)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss"))
+            {
+                throw new ArgumentException($"Feed {definition.Symbol}: the Binance stream URL must be ws:// or wss://, got '{url}'.");
+            }
+
+            options.StreamBaseUrl = uri;
+        }
+
+        var interval = definition.Interval is { } span ? IntervalName(definition.Symbol, span) : "1m";
+        return new BinanceMarketDataSource(
+            [definition.Symbol], options, interval, includeQuotes: true, includeTrades: true,
+            closedCandlesOnly: !definition.IncludeFormingCandles, timeProvider: time);
+    }
+
+    private static string IntervalName(string symbol, TimeSpan interval)
+    {
+        var ms = (long)interval.TotalMilliseconds;
+        foreach (var name in BinanceIntervals.All)
+        {
+            if (name != "1M" && BinanceIntervals.Milliseconds(name) == ms)
+            {
+                return name;
+            }
+        }
+
+        throw new ArgumentException($"Feed {symbol}: {interval} is not a Binance kline interval ({string.Join(", ", BinanceIntervals.All)}).");
     }
 
     private RandomWalkMarketDataSource Simulated(FeedDefinition definition, long resumeAfter, double lastPrice)

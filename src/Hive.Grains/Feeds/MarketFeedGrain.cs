@@ -25,6 +25,7 @@ internal sealed class MarketFeedGrain(
     [PersistentState("feed", HivePlatform.StorageName)] IPersistentState<MarketFeedState> state,
     MarketDataSourceFactory sources,
     ILocalSiloDetails silo,
+    TimeProvider time,
     ILogger<MarketFeedGrain> logger) : Grain, IMarketFeedGrain
 {
     internal const int MaxBatch = 256;
@@ -52,7 +53,11 @@ internal sealed class MarketFeedGrain(
         {
             try
             {
-                StartPump(definition, _lastEventTime, _lastPrice);
+                // Live data published while the feed was away is lost: its runners are told by a gap event.
+                var gap = definition.Source == FeedSourceKind.Binance
+                    ? $"feed {Symbol} restarted on silo {silo.Name}; events after {_lastEventTime} until now were missed"
+                    : null;
+                StartPump(definition, _lastEventTime, _lastPrice, gap);
                 logger.LogInformation("Feed {Symbol} resumed on {Silo} after event time {LastEventTime}", Symbol, silo.Name, _lastEventTime);
             }
             catch (ArgumentException ex)
@@ -104,6 +109,7 @@ internal sealed class MarketFeedGrain(
         state.State.Definition = definition;
         state.State.Running = true;
         await SaveProgressAsync(force: true);
+        await GrainFactory.GetGrain<IFeedWatchdogGrain>(IFeedWatchdogGrain.DefaultKey).WatchAsync(Symbol);
         logger.LogInformation("Feed {Symbol} started on {Silo}: {Source}", Symbol, silo.Name, definition.Source);
         return Status();
     }
@@ -113,10 +119,13 @@ internal sealed class MarketFeedGrain(
         await StopPumpAsync();
         state.State.Running = false;
         await SaveProgressAsync(force: true);
+        await GrainFactory.GetGrain<IFeedWatchdogGrain>(IFeedWatchdogGrain.DefaultKey).UnwatchAsync(Symbol);
     }
 
     public async Task DrainAsync()
     {
+        // A drained feed is not brought back by the watchdog during the shutdown; the next start resumes it.
+        await GrainFactory.GetGrain<IFeedWatchdogGrain>(IFeedWatchdogGrain.DefaultKey).UnwatchAsync(Symbol);
         await StopPumpAsync();
         await SaveProgressAsync(force: true);
     }
@@ -132,7 +141,7 @@ internal sealed class MarketFeedGrain(
         silo.Name,
         _error);
 
-    private void StartPump(FeedDefinition definition, long resumeAfter, double lastPrice)
+    private void StartPump(FeedDefinition definition, long resumeAfter, double lastPrice, string? gap = null)
     {
         var source = sources.Create(definition, resumeAfter, lastPrice);
         var stream = this.GetStreamProvider(MarketStreams.ProviderName).GetStream<MarketEvent>(MarketStreams.For(Symbol));
@@ -143,7 +152,7 @@ internal sealed class MarketFeedGrain(
         var token = _stop.Token;
         // Started from a turn of this grain, the pump's continuations stay on the activation's scheduler; it runs on
         // after that turn ends, and stopping it awaits it.
-        _pump = PumpAsync(source, stream, token);
+        _pump = PumpAsync(source, stream, gap, token);
     }
 
     private async Task StopPumpAsync()
@@ -167,13 +176,19 @@ internal sealed class MarketFeedGrain(
         _running = false;
     }
 
-    private async Task PumpAsync(IMarketDataSource source, IAsyncStream<MarketEvent> stream, CancellationToken cancellationToken)
+    private async Task PumpAsync(IMarketDataSource source, IAsyncStream<MarketEvent> stream, string? gap, CancellationToken cancellationToken)
     {
         // Runners activated by these publications are placed next to this feed (see LivePlacementDirector).
         using var affinity = PlacementAffinity.ForSymbol(Symbol);
         var batch = new List<MarketEvent>(MaxBatch);
         try
         {
+            if (gap is not null)
+            {
+                batch.Add(MarketEvent.FromGap(Symbol, Math.Max(Interlocked.Read(ref _lastEventTime), time.GetUtcNow().ToUnixTimeMilliseconds()), gap));
+                await PublishAsync(stream, batch);
+            }
+
             await using var events = source.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
             while (true)
             {

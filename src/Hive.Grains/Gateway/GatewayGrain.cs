@@ -17,7 +17,14 @@ namespace Hive.Grains.Gateway;
 /// <summary>
 /// The gateway of one broker account (key = account). Every order goes through, in order: the gateway's own authority
 /// (lease), DeploymentID fencing, idempotency of the client order ID, account risk and the kill switch, then the
-/// <see cref="PaperBroker"/>; every outcome is appended to the <see cref="ILedger"/>.
+/// <see cref="IBroker"/> (the <see cref="PaperBroker"/>, or an exchange); every outcome is appended to the
+/// <see cref="ILedger"/>, every execution of a fill as its own entry with the exchange's IDs and commission.
+/// <para>Exchange rules and unknown outcomes: an order the exchange's filters refuse before sending is a denial naming
+/// the filter; an order whose outcome the broker could not learn is answered <see cref="GatewayOrderStatus.Accepted"/>
+/// with the reason, kept in memory and reconciled by the broker every <see cref="GatewayOptions.ReconcilePeriod"/>
+/// (queried, never resent), its fills booked when they become known.</para>
+/// <para>Positions: on activation, after the ledger replay, the broker compares the runners' positions with the
+/// account's balances; a mismatch is logged, recorded and shown in <see cref="GatewayStatus.PositionCheck"/>.</para>
 /// <para>Authority: on activation the gateway takes the lease by incrementing the persisted gateway epoch with a
 /// compare-and-swap write (ETag) and tells the broker; it passes that epoch with every order. It stops accepting
 /// orders (<see cref="GatewayOrderStatus.NotAuthoritative"/>) once it learns that a newer activation took the lease:
@@ -37,7 +44,8 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
 
     private readonly IPersistentState<GatewayState> _state;
     private readonly ILedger _ledger;
-    private readonly PaperBroker _broker;
+    private readonly IBroker _broker;
+    private readonly List<BrokerOrder> _unresolved = [];
     private readonly GatewayOptions _options;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, RunnerPosition> _positions = new(StringComparer.Ordinal);
@@ -55,11 +63,12 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
     private long _denied;
     private long _rejected;
     private long _duplicates;
+    private string? _positionCheck;
 
     public GatewayGrain(
         [PersistentState("gateway", HivePlatform.StorageName)] IPersistentState<GatewayState> state,
         ILedger ledger,
-        PaperBroker broker,
+        IBroker broker,
         GatewayOptions options,
         TimeProvider time)
     {
@@ -81,8 +90,10 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
         await TakeLeaseAsync(cancellationToken);
         _account.KillSwitch.Engage(_state.State.KillSwitch, _state.State.KillSwitchReason);
         await ReplayLedgerAsync(cancellationToken);
-        await RecordControlAsync(null, string.Create(CultureInfo.InvariantCulture, $"gateway lease taken at epoch {_epoch}"));
+        await RecordControlAsync(null, string.Create(CultureInfo.InvariantCulture, $"gateway lease taken at epoch {_epoch} (broker {_broker.Name})"));
+        await CheckPositionsAsync(cancellationToken);
         this.RegisterGrainTimer(CheckLeaseAsync, _options.LeaseCheckPeriod, _options.LeaseCheckPeriod);
+        this.RegisterGrainTimer(ReconcileUnresolvedAsync, _options.ReconcilePeriod, _options.ReconcilePeriod);
     }
 
     public async Task<DeploymentId> RegisterDeploymentAsync(string runnerId, string activation)
@@ -156,26 +167,137 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
 
         var deploymentText = TextOf(deployment);
         await AppendAsync(LedgerEntryKind.Order, order, order.Price, null, deploymentText);
-        var answer = _broker.Submit(_key, _epoch, order, market);
+        var brokerOrder = new BrokerOrder(_key, _epoch, deployment, order, market);
+        BrokerResult answer;
+        try
+        {
+            answer = await _broker.SubmitAsync(brokerOrder);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The broker failed in a way it could not settle: the order may exist, so it is reconciled, never resent.
+            answer = BrokerResult.Refused(BrokerOrderStatus.Unresolved, $"OutcomeUnknown: {ex.Message}");
+        }
+
         switch (answer.Status)
         {
-            case PaperBrokerStatus.Filled:
-                var fill = answer.Fill;
-                ApplyFill(fill);
+            case BrokerOrderStatus.Filled:
+                var fill = await BookFillsAsync(order, deploymentText, answer);
                 _filled++;
-                var filled = new GatewayOrderResult(GatewayOrderStatus.Filled, fill, null);
+                var filled = new GatewayOrderResult(GatewayOrderStatus.Filled, fill, answer.Reason);
                 _recent.Add(order.ClientOrderId, filled);
-                await AppendAsync(LedgerEntryKind.Fill, order, fill.Price, fill.Fee, string.Create(CultureInfo.InvariantCulture, $"{deploymentText}{FilledAt}{fill.Timestamp}"), fill.Quantity);
                 return filled;
-            case PaperBrokerStatus.NotAuthoritative:
+            case BrokerOrderStatus.NotAuthoritative:
                 LoseLease(answer.Reason!);
                 return await NotAuthoritativeAsync(deployment, order, answer.Reason!);
+            case BrokerOrderStatus.FilterRejected:
+                // The exchange's rules refuse it before it is sent: a pre-trade denial, with the filter named.
+                _denied++;
+                var denied = new GatewayOrderResult(GatewayOrderStatus.Denied, null, answer.Reason);
+                _recent.Add(order.ClientOrderId, denied);
+                await AppendAsync(LedgerEntryKind.Denial, order, null, null, answer.Reason);
+                return denied;
+            case BrokerOrderStatus.Unresolved:
+                _unresolved.Add(brokerOrder);
+                var unknown = new GatewayOrderResult(GatewayOrderStatus.Accepted, null, answer.Reason);
+                _recent.Add(order.ClientOrderId, unknown);
+                await RecordControlAsync(order.RunnerId, $"order {order.ClientOrderId} outcome unknown, reconciling by its client order ID: {answer.Reason}");
+                _logger.LogWarning("Gateway {Account}: order {ClientOrderId} of runner {RunnerId} outcome unknown ({Reason}); reconciling.", _key, order.ClientOrderId, order.RunnerId, answer.Reason);
+                return unknown;
             default:
                 _rejected++;
                 var rejected = new GatewayOrderResult(GatewayOrderStatus.Rejected, null, answer.Reason);
                 _recent.Add(order.ClientOrderId, rejected);
                 await AppendAsync(LedgerEntryKind.Rejection, order, null, null, answer.Reason);
                 return rejected;
+        }
+    }
+
+    // Every execution goes to the ledger as the broker reported it (price, quantity, fee, the exchange's IDs); the runner
+    // gets them as one fill.
+    private async Task<Fill> BookFillsAsync(OrderRequest order, string deploymentText, BrokerResult answer)
+    {
+        foreach (var execution in answer.Fills)
+        {
+            var fill = execution.Fill;
+            ApplyFill(fill);
+            var exchange = execution.ExchangeOrderId is null
+                ? string.Empty
+                : string.Create(CultureInfo.InvariantCulture, $" exchange order {execution.ExchangeOrderId} trade {execution.TradeId} commission {execution.Commission}");
+            await AppendAsync(LedgerEntryKind.Fill, order, fill.Price, fill.Fee,
+                string.Create(CultureInfo.InvariantCulture, $"{deploymentText}{exchange}{FilledAt}{fill.Timestamp}"), fill.Quantity);
+        }
+
+        return answer.Total();
+    }
+
+    private async Task ReconcileUnresolvedAsync(CancellationToken cancellationToken)
+    {
+        if (_unresolved.Count == 0 || _lostReason is not null)
+        {
+            return;
+        }
+
+        foreach (var pending in _unresolved.ToArray())
+        {
+            BrokerResult answer;
+            try
+            {
+                answer = await _broker.ReconcileAsync(pending, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning("Gateway {Account}: reconciling order {ClientOrderId} failed: {Error}", _key, pending.Order.ClientOrderId, ex.Message);
+                continue;
+            }
+
+            var order = pending.Order;
+            switch (answer.Status)
+            {
+                case BrokerOrderStatus.Unresolved:
+                    continue;
+                case BrokerOrderStatus.Filled:
+                    var fill = await BookFillsAsync(order, TextOf(pending.Deployment), answer);
+                    _filled++;
+                    _recent.Replace(order.ClientOrderId, new GatewayOrderResult(GatewayOrderStatus.Filled, fill, answer.Reason));
+                    break;
+                default:
+                    _rejected++;
+                    _recent.Replace(order.ClientOrderId, new GatewayOrderResult(GatewayOrderStatus.Rejected, null, answer.Reason));
+                    await AppendAsync(LedgerEntryKind.Rejection, order, null, null, answer.Reason);
+                    break;
+            }
+
+            _unresolved.Remove(pending);
+            await RecordControlAsync(order.RunnerId, $"order {order.ClientOrderId} reconciled: {answer.Status}{(answer.Reason is null ? string.Empty : " (" + answer.Reason + ")")}");
+            _logger.LogWarning("Gateway {Account}: order {ClientOrderId} of runner {RunnerId} reconciled as {Status}.", _key, order.ClientOrderId, order.RunnerId, answer.Status);
+        }
+    }
+
+    // The ledger's positions must be what the broker holds; a difference is reported (log, ledger, status), not traded on.
+    private async Task CheckPositionsAsync(CancellationToken cancellationToken)
+    {
+        var bySymbol = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (_, position) in _positions)
+        {
+            bySymbol[position.Symbol] = bySymbol.GetValueOrDefault(position.Symbol) + position.Quantity;
+        }
+
+        string? problem;
+        try
+        {
+            problem = await _broker.CheckPositionsAsync(_key, bySymbol, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            problem = $"the position check against {_broker.Name} failed: {ex.Message}";
+        }
+
+        _positionCheck = problem;
+        if (problem is not null)
+        {
+            _logger.LogError("Gateway {Account}: {Problem}", _key, problem);
+            await RecordControlAsync(null, problem);
         }
     }
 
@@ -210,7 +332,7 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
         deployments.Sort(static (a, b) => string.CompareOrdinal(a.RunnerId, b.RunnerId));
         return Task.FromResult(new GatewayStatus(
             _key, _epoch, _account.KillSwitch.Level, deployments, _filled, _fenced, _denied, _rejected, _duplicates,
-            _recentFenced.ToArray(), _lostReason is null));
+            _recentFenced.ToArray(), _lostReason is null, _broker.Name, _positionCheck, _unresolved.Count));
     }
 
     private async Task TakeLeaseAsync(CancellationToken cancellationToken)
@@ -272,7 +394,20 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
                     var side = string.Equals(entry.Side, nameof(OrderSide.Sell), StringComparison.Ordinal) ? OrderSide.Sell : OrderSide.Buy;
                     var fill = new Fill(entry.ClientOrderId, entry.RunnerId, entry.Symbol, side, quantity, price, entry.Fee ?? 0m, FillTime(entry));
                     ApplyFill(fill);
-                    _recent.Add(entry.ClientOrderId, new GatewayOrderResult(GatewayOrderStatus.Filled, fill, null));
+                    // An order filled in several executions answers with all of them as one fill, as when it was sent.
+                    if (_recent.TryGet(entry.ClientOrderId, out var earlier) && earlier.Fill is { } before)
+                    {
+                        var quantityTotal = before.Quantity + fill.Quantity;
+                        fill = before with
+                        {
+                            Quantity = quantityTotal,
+                            Price = ((before.Price * before.Quantity) + (fill.Price * fill.Quantity)) / quantityTotal,
+                            Fee = before.Fee + fill.Fee,
+                            Timestamp = Math.Max(before.Timestamp, fill.Timestamp),
+                        };
+                    }
+
+                    _recent.Replace(entry.ClientOrderId, new GatewayOrderResult(GatewayOrderStatus.Filled, fill, null));
                     break;
                 case LedgerEntryKind.Rejection when entry.Detail is { } detail && !detail.StartsWith(nameof(GatewayOrderStatus.NotAuthoritative), StringComparison.Ordinal):
                     _recent.Add(entry.ClientOrderId, new GatewayOrderResult(GatewayOrderStatus.Rejected, null, detail));
@@ -332,22 +467,13 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
         return null;
     }
 
-    private decimal ExpectedPrice(in OrderRequest order, in MarketData market)
-    {
-        if (order.Type != OrderType.Market)
-        {
-            return order.Price ?? 0m;
-        }
-
-        var touch = order.Side == OrderSide.Buy ? market.Ask : market.Bid;
-        return double.IsFinite(touch) && touch > 0 ? _broker.Model.FillPrice(order, market) : 0m;
-    }
+    private decimal ExpectedPrice(in OrderRequest order, in MarketData market) => _broker.ExpectedPrice(order, market);
 
     private void ApplyFill(in Fill fill)
     {
         var before = _positions.TryGetValue(fill.RunnerId, out var held) ? held.Quantity : 0m;
         var after = before + (fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity);
-        _positions[fill.RunnerId] = new RunnerPosition(after, fill.Price);
+        _positions[fill.RunnerId] = new RunnerPosition(after, fill.Price, fill.Symbol);
         _account.UpdatePosition(fill.RunnerId, fill.Symbol, after, fill.Price);
     }
 
@@ -428,5 +554,5 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
         await _ledger.AppendAsync(new LedgerEntry(
             0, _time.GetUtcNow().ToUnixTimeMilliseconds(), LedgerEntryKind.Control, _key, runnerId, null, null, null, null, null, null, detail));
 
-    private readonly record struct RunnerPosition(decimal Quantity, decimal Price);
+    private readonly record struct RunnerPosition(decimal Quantity, decimal Price, string Symbol);
 }

@@ -23,6 +23,9 @@ public sealed class GatewayOptions
     /// <summary>How often a gateway re-reads its lease to notice that a newer activation took it (default 5 s).</summary>
     public TimeSpan LeaseCheckPeriod { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often a gateway asks the broker about orders whose outcome is unknown (default 5 s).</summary>
+    public TimeSpan ReconcilePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How many recent fencing rejections <see cref="GatewayStatus.RecentFenced"/> lists.</summary>
     public int RecentFencedCapacity { get; set; } = 20;
 
@@ -41,6 +44,11 @@ public sealed class GatewayOptions
         if (LeaseCheckPeriod <= TimeSpan.Zero)
         {
             throw new ArgumentException($"Gateway option {nameof(LeaseCheckPeriod)} must be positive, got {LeaseCheckPeriod}.");
+        }
+
+        if (ReconcilePeriod <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"Gateway option {nameof(ReconcilePeriod)} must be positive, got {ReconcilePeriod}.");
         }
 
         if (RecentFencedCapacity <= 0)

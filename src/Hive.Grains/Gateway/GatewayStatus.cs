@@ -15,6 +15,9 @@ namespace Hive.Grains.Gateway;
 /// <param name="DuplicatesAbsorbed">Resubmitted client order IDs answered from memory without reaching the broker.</param>
 /// <param name="RecentFenced">The last fencing rejections, newest last.</param>
 /// <param name="Authoritative">Whether this activation still holds the gateway lease (false: it accepts no orders).</param>
+/// <param name="Broker">The broker behind the gateway (<c>paper</c>, or the exchange and its address).</param>
+/// <param name="PositionCheck">Why the ledger's positions disagree with the broker's balances at activation, or <c>null</c> when they agree.</param>
+/// <param name="UnresolvedOrders">Orders whose outcome is still unknown and being reconciled.</param>
 [GenerateSerializer]
 [Alias("hive.gateway-status")]
 public sealed record GatewayStatus(
@@ -28,4 +31,7 @@ public sealed record GatewayStatus(
     long OrdersRejected,
     long DuplicatesAbsorbed,
     IReadOnlyList<string> RecentFenced,
-    bool Authoritative = true);
+    bool Authoritative = true,
+    string Broker = "paper",
+    string? PositionCheck = null,
+    int UnresolvedOrders = 0);

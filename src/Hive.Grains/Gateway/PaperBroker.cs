@@ -19,7 +19,7 @@ namespace Hive.Grains.Gateway;
 /// </list>
 /// Thread-safe. State lives in memory: a paper account starts empty with the process.
 /// </summary>
-public sealed class PaperBroker
+public sealed class PaperBroker : IBroker
 {
     /// <summary>Client order IDs remembered per account by default.</summary>
     public const int DefaultRecentOrderCapacity = 100_000;
@@ -37,6 +37,9 @@ public sealed class PaperBroker
 
     /// <summary>The fill model.</summary>
     public PaperFillModel Model { get; }
+
+    /// <inheritdoc />
+    public string Name => "paper";
 
     /// <summary>Client order IDs remembered per account (the oldest are forgotten first).</summary>
     public int RecentOrderCapacity { get; }
@@ -93,6 +96,49 @@ public sealed class PaperBroker
             return result;
         }
     }
+
+    /// <inheritdoc />
+    public decimal ExpectedPrice(in OrderRequest order, in MarketData market)
+    {
+        if (order.Type != OrderType.Market)
+        {
+            return order.Price ?? 0m;
+        }
+
+        var touch = order.Side == OrderSide.Buy ? market.Ask : market.Bid;
+        return double.IsFinite(touch) && touch > 0 ? Model.FillPrice(order, market) : 0m;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<BrokerResult> SubmitAsync(BrokerOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var answer = Submit(order.Account, order.GatewayEpoch, order.Order, order.Market);
+        var result = answer.Status switch
+        {
+            PaperBrokerStatus.Filled => new BrokerResult(BrokerOrderStatus.Filled, [new BrokerFill(answer.Fill)], null, answer.Duplicate),
+            PaperBrokerStatus.NotAuthoritative => BrokerResult.Refused(BrokerOrderStatus.NotAuthoritative, answer.Reason!),
+            _ => BrokerResult.Refused(BrokerOrderStatus.Rejected, answer.Reason!),
+        };
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>The paper broker answers every order at once: an order it does not know was never received.</summary>
+    public ValueTask<BrokerResult> ReconcileAsync(BrokerOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        lock (_lock)
+        {
+            var known = BookOf(order.Account).Recent.TryGetValue(order.Order.ClientOrderId, out var first);
+            return ValueTask.FromResult(known && first.Status == PaperBrokerStatus.Filled
+                ? new BrokerResult(BrokerOrderStatus.Filled, [new BrokerFill(first.Fill)], null, Duplicate: true)
+                : BrokerResult.Refused(BrokerOrderStatus.Rejected, $"NotPlaced: the paper broker never received order {order.Order.ClientOrderId}"));
+        }
+    }
+
+    /// <summary>A paper account holds exactly what the ledger says: there is nothing else to compare with.</summary>
+    public Task<string?> CheckPositionsAsync(string account, IReadOnlyDictionary<string, decimal> netQuantityBySymbol, CancellationToken cancellationToken = default) =>
+        Task.FromResult<string?>(null);
 
     /// <summary>What the broker has seen of <paramref name="account"/>.</summary>
     public PaperBrokerAccountStats GetStats(string account)

@@ -14,6 +14,18 @@ internal sealed class RecentOrderResults(int capacity)
     public bool TryGet(string clientOrderId, out GatewayOrderResult result) =>
         _results.TryGetValue(clientOrderId, out result!);
 
+    /// <summary>Sets the answer of <paramref name="clientOrderId"/>, replacing an earlier one (a reconciled order).</summary>
+    public void Replace(string clientOrderId, GatewayOrderResult result)
+    {
+        if (_results.ContainsKey(clientOrderId))
+        {
+            _results[clientOrderId] = result;
+            return;
+        }
+
+        Add(clientOrderId, result);
+    }
+
     public void Add(string clientOrderId, GatewayOrderResult result)
     {
         if (!_results.TryAdd(clientOrderId, result))

@@ -75,7 +75,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Where state and the ledger are kept, for people: the data directory's folders, or the store's description.</summary>
     public string StoreDescription => _options.Store is { } store ? store.Description : $"files under {DataDirectory}";
 
-    /// <summary>The paper broker behind the gateways (it stands for the exchange).</summary>
+    /// <summary>The paper broker behind the gateways (it stands for the exchange) unless <see cref="EmbeddedClusterOptions.ExchangeBroker"/> names another.</summary>
     public PaperBroker Broker { get; } = new();
 
     /// <summary>The silos' names, in start order: control, live, data.</summary>
@@ -334,7 +334,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 o.Storage = Storage;
             });
             silo.AddHiveLedger(Ledger);
-            silo.AddHiveGateway(Broker, _options.Gateway);
+            silo.AddHiveGateway(_options.ExchangeBroker ?? Broker, _options.Gateway);
             _options.ConfigureSilo?.Invoke(silo);
         });
 

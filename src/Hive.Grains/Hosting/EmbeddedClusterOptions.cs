@@ -37,6 +37,12 @@ public sealed class EmbeddedClusterOptions
     /// </summary>
     public IEmbeddedClusterStore? Store { get; init; }
 
+    /// <summary>
+    /// The broker behind the gateways when it is not the cluster's own <see cref="EmbeddedCluster.Broker"/> (paper):
+    /// an exchange broker such as <see cref="Exchange.BinanceBroker"/>. The caller owns and disposes it.
+    /// </summary>
+    public IBroker? ExchangeBroker { get; init; }
+
     /// <summary>Runs after the platform wiring for every silo (extra services, filters; tests).</summary>
     public Action<ISiloBuilder>? ConfigureSilo { get; init; }
 }

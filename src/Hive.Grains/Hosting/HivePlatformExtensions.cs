@@ -7,6 +7,7 @@ using Hive.Lua;
 using Hive.Trading.Strategies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
@@ -44,6 +45,13 @@ public static class HivePlatformExtensions
         var services = builder.Services;
         services.TryAddSingleton<DatasetCache>();
         services.TryAddSingleton(sp => new MarketDataSourceFactory(sp.GetRequiredService<TimeProvider>()));
+        if (options.FeedWatchdogPeriod < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(HivePlatformOptions.FeedWatchdogPeriod)} must not be negative, got {options.FeedWatchdogPeriod}.");
+        }
+
+        services.AddSingleton(new FeedWatchdogPeriod(options.FeedWatchdogPeriod));
+        services.AddHostedService<FeedWatchdogService>();
 
         if (options.Storage is { } storage)
         {

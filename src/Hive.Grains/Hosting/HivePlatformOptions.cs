@@ -28,6 +28,12 @@ public sealed class HivePlatformOptions
     /// <summary>Adjusts the "market" stream provider (delivery retries, memory-stream poll period); the provider kind comes from configuration <c>Hive:Streams:Provider</c>.</summary>
     public Action<HiveMarketStreamOptions>? ConfigureStreams { get; set; }
 
+    /// <summary>
+    /// How often this silo asks the feed watchdog to call every running feed, which brings back a feed whose silo died
+    /// (default 2 s; zero turns this silo's checks off).
+    /// </summary>
+    public TimeSpan FeedWatchdogPeriod { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Whether to make <c>*.lua</c> strategy paths resolvable in the default strategy catalog (default true).</summary>
     public bool RegisterLuaStrategies { get; set; } = true;
 }

@@ -43,6 +43,8 @@ internal sealed class RunnerGrain(
     private DateTimeOffset _lastDataAt;
     private DateTimeOffset _lastErrorAt = DateTimeOffset.MinValue;
     private long _lastCandleClose;
+    private int _gaps;
+    private string? _lastGap;
     private int _errorsSeen;
     private string? _startError;
     private bool _stale;
@@ -232,14 +234,10 @@ internal sealed class RunnerGrain(
     }
 
     // A feed that resumes after a failover may publish again what this runner's persisted state already covers;
-    // processing it twice would trade twice on the same bar.
+    // processing a closed bar twice would trade twice on it. Only closed bars are checked: live quotes and trades are
+    // stamped by their own clocks and may be older than the last bar's close time without being repeats.
     private bool IsAlreadyProcessed(in MarketEvent item, RunnerTrader trader)
     {
-        if (item.Timestamp < trader.Core.LastTimestamp)
-        {
-            return true;
-        }
-
         if (item.Kind == MarketEventKind.Candle && item.Candle.IsClosed)
         {
             if (item.Timestamp <= _lastCandleClose)
@@ -248,6 +246,12 @@ internal sealed class RunnerGrain(
             }
 
             _lastCandleClose = item.Timestamp;
+        }
+        else if (item.Kind == MarketEventKind.Gap)
+        {
+            _gaps++;
+            _lastGap = item.GapReason;
+            logger.LogWarning("Runner {RunnerId}: gap in {Symbol} market data: {Reason}", RunnerId, item.Symbol, item.GapReason);
         }
 
         return false;
@@ -424,7 +428,10 @@ internal sealed class RunnerGrain(
             silo.Name,
             trader.Deployment,
             _stale ? $"fenced: {trader.LastOrderProblem}" : core.StoppedReason,
-            core.Errors.Count == 0 ? null : core.Errors[^1]);
+            core.Errors.Count == 0 ? null : core.Errors[^1],
+            trader.LastOrderProblem,
+            _gaps,
+            _lastGap);
     }
 
     private RunnerHealth Health(RunnerTrader trader)

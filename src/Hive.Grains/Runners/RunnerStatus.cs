@@ -26,6 +26,9 @@ namespace Hive.Grains.Runners;
 /// <param name="Deployment">The activation's DeploymentID.</param>
 /// <param name="StoppedReason">Why the runner stopped, or <c>null</c>.</param>
 /// <param name="LastError">The last strategy error, or <c>null</c>.</param>
+/// <param name="LastOrderProblem">The gateway's or exchange's last refusal of one of its orders, with the reason (<c>ExchangeFilter BTCUSDT LOT_SIZE: …</c>).</param>
+/// <param name="Gaps">Gap events received by this activation (market data lost on a reconnect or a feed restart).</param>
+/// <param name="LastGap">Why the last gap happened.</param>
 [GenerateSerializer]
 [Alias("hive.runner-status")]
 public sealed record RunnerStatus(
@@ -49,4 +52,7 @@ public sealed record RunnerStatus(
     string Silo,
     DeploymentId Deployment,
     string? StoppedReason,
-    string? LastError);
+    string? LastError,
+    string? LastOrderProblem = null,
+    int Gaps = 0,
+    string? LastGap = null);

@@ -10,11 +10,12 @@ namespace Hive.Commands;
 
 /// <summary>
 /// <c>hive run</c>: the main job. Starts the embedded three-silo cluster (control, live, data) on a data directory,
-/// runs the runners of a YAML file against one feed per symbol (a simulated random walk, or a replay of Binance candle
-/// files), shows a live console view, and drains on Ctrl-C, SIGTERM or the end of <c>--duration</c>. Started again on
-/// the same data directory it resumes the stored runners with their open positions. With <c>--postgres</c> (or
-/// <c>HIVE_POSTGRES</c>) membership, grain state, stream subscriptions and the ledger are in that PostgreSQL database
-/// instead, and a second run on the same database resumes.
+/// runs the runners of a YAML file against one feed per symbol (a simulated random walk, a replay of Binance candle
+/// files, or Binance's live streams with <c>--feed binance</c>), with orders filled by the paper broker or sent to Binance
+/// (<c>--exchange binance</c>), shows a live console view, and drains on Ctrl-C, SIGTERM or the end of <c>--duration</c>.
+/// Started again on the same data directory it resumes the stored runners with their open positions. With
+/// <c>--postgres</c> (or <c>HIVE_POSTGRES</c>) membership, grain state, stream subscriptions and the ledger are in that
+/// PostgreSQL database instead, and a second run on the same database resumes.
 /// </summary>
 internal static class RunCommand
 {
@@ -23,7 +24,9 @@ internal static class RunCommand
     public const double DefaultSpeed = 6000;
     public const string PostgresVariable = "HIVE_POSTGRES";
 
-    public static Command Create(IAnsiConsole? console = null, StrategyCatalog? catalog = null, TimeProvider? time = null, Action<RunOutcome>? completed = null)
+    public static Command Create(
+        IAnsiConsole? console = null, StrategyCatalog? catalog = null, TimeProvider? time = null, Action<RunOutcome>? completed = null,
+        Func<string, string?>? environment = null)
     {
         var runners = new Option<string>("--runners")
         {
@@ -74,8 +77,40 @@ internal static class RunCommand
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null,
         };
 
+        var feed = new Option<string>("--feed")
+        {
+            HelpName = "simulated|binance",
+            Description = "Market data: simulated (default; --data DIR replays files instead), or binance: Binance's live streams, paper-traded at the live touch.",
+            DefaultValueFactory = _ => "simulated",
+        };
+        var exchange = new Option<string>("--exchange")
+        {
+            HelpName = "paper|binance",
+            Description = "Where orders go: paper (default), or binance: Binance spot, the testnet unless --production (implies --feed binance; keys from BINANCE_API_KEY and BINANCE_API_SECRET).",
+            DefaultValueFactory = _ => "paper",
+        };
+        var production = new Option<bool>("--production")
+        {
+            Description = "With --exchange binance: trade on Binance production, with real money, instead of the spot testnet.",
+        };
+        var baseUrl = new Option<string?>("--base-url")
+        {
+            HelpName = "URL",
+            Description = "Binance REST base URL (http or https), instead of the testnet's or production's.",
+        };
+        var streamUrl = new Option<string?>("--stream-url")
+        {
+            HelpName = "URL",
+            Description = "Binance WebSocket base URL (ws or wss), instead of the testnet's or production's.",
+        };
+
+        var forming = new Option<bool>("--forming-candles")
+        {
+            Description = "With --feed binance: also publish the forming candle's updates (runners take the last price and protective exits from them; strategies still decide on closed bars).",
+        };
+
         var command = new Command("run", "Run the runners of a YAML file on an embedded three-silo cluster with a live console view.");
-        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account, remove, postgres })
+        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account, remove, postgres, feed, exchange, production, baseUrl, streamUrl, forming })
         {
             command.Options.Add(option);
         }
@@ -91,7 +126,13 @@ internal static class RunCommand
                 parse.GetValue(account)!,
                 parse.GetValue(remove) ?? [],
                 parse.GetValue(postgres));
-            var session = new RunSession(console ?? CliConsole.Default(), catalog ?? StrategyCatalog.Default, time ?? TimeProvider.System);
+            args = ParseExchange(args, parse.GetValue(feed)!, parse.GetValue(exchange)!, parse.GetValue(production), parse.GetValue(baseUrl), parse.GetValue(streamUrl));
+            if (parse.GetValue(forming))
+            {
+                args = args.BinanceFeed ? args with { FormingCandles = true } : throw new CliException("--forming-candles applies to --feed binance or --exchange binance");
+            }
+
+            var session = new RunSession(console ?? CliConsole.Default(), catalog ?? StrategyCatalog.Default, time ?? TimeProvider.System, environment);
             var outcome = await session.RunAsync(args, cancellationToken);
             completed?.Invoke(outcome);
 
@@ -112,6 +153,65 @@ internal static class RunCommand
 
     /// <summary>The longest <c>--duration</c>: the longest delay a timer takes (about 49.7 days).</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    // --feed binance paper-trades on live data; --exchange binance also sends the orders (testnet unless --production).
+    // The feed reads the same environment the orders go to: the testnet's streams with the testnet, production's
+    // otherwise (market data is public).
+    private static RunArguments ParseExchange(RunArguments args, string feed, string exchange, bool production, string? baseUrl, string? streamUrl)
+    {
+        if (feed is not ("simulated" or "binance"))
+        {
+            throw new CliException($"--feed must be simulated or binance, got '{feed}'");
+        }
+
+        if (exchange is not ("paper" or "binance"))
+        {
+            throw new CliException($"--exchange must be paper or binance, got '{exchange}'");
+        }
+
+        var orders = exchange == "binance";
+        var live = feed == "binance" || orders;
+        if (!live)
+        {
+            if (production || baseUrl is not null || streamUrl is not null)
+            {
+                throw new CliException($"{(production ? "--production" : baseUrl is not null ? "--base-url" : "--stream-url")} applies to --feed binance or --exchange binance");
+            }
+
+            return args;
+        }
+
+        if (args.DataFolder is not null)
+        {
+            throw new CliException($"--data replays files; it cannot be combined with {(orders ? "--exchange binance" : "--feed binance")}, which trades on Binance's live data");
+        }
+
+        if (production && !orders)
+        {
+            throw new CliException("--production applies to --exchange binance (where orders go); --feed binance alone reads production market data already");
+        }
+
+        var settings = new Hive.Grains.Exchange.ExchangeSettings
+        {
+            Broker = exchange,
+            Production = production || !orders,
+            BaseUrl = Url(baseUrl, "--base-url", "http", "https"),
+            StreamUrl = Url(streamUrl, "--stream-url", "ws", "wss"),
+        };
+        return args with { Binance = settings, BinanceFeed = true };
+
+        static Uri? Url(string? text, string option, params string[] schemes)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            return Uri.TryCreate(text, UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase)
+                ? uri
+                : throw new CliException($"{option} must be an absolute {string.Join(" or ", schemes)} URL, got '{text}'");
+        }
+    }
 
     private static RunArguments Parse(string runners, string? data, string speedText, string dataDir, string? duration, string account, string[] remove, string? postgres)
     {

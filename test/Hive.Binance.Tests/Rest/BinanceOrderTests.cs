@@ -88,10 +88,11 @@ public sealed class BinanceOrderTests
         await using var server = await FakeBinanceServer.StartAsync();
         using var sut = new BinanceRestClient(server.ClientOptions());
 
-        var result = await sut.PlaceOrderAsync(new BinanceNewOrder("BTCUSDT", BinanceOrderSide.Buy, BinanceOrderType.Market, 0.01m));
+        // 0.1 at the fake's default price of 100 clears its minimum notional of 5.
+        var result = await sut.PlaceOrderAsync(new BinanceNewOrder("BTCUSDT", BinanceOrderSide.Buy, BinanceOrderType.Market, 0.1m));
 
         Assert.Equal(BinanceOrderStatus.Filled, result.Order!.Status);
-        Assert.Equal(0.01m, result.Order.ExecutedQuantity);
+        Assert.Equal(0.1m, result.Order.ExecutedQuantity);
         Assert.DoesNotContain("price=", Assert.Single(server.Requests).Query, StringComparison.Ordinal);
     }
 

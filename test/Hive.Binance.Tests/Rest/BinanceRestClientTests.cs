@@ -52,6 +52,29 @@ public sealed class BinanceRestClientTests
     }
 
     [Fact]
+    public async Task GetKlinesAsync_RetryAfterLongerThanTheLongestWait_ThrowsAtOnceAndRemembersTheBlock()
+    {
+        await using var server = await FakeBinanceServer.StartAsync();
+        server.EnqueueRateLimit("/api/v3/klines", retryAfterSeconds: 600, status: 418);
+        var delays = new List<TimeSpan>();
+        var options = server.ClientOptions();
+        options.MaxRetryAfter = TimeSpan.FromSeconds(5);
+        options.RateLimitDelay = (delay, _) =>
+        {
+            delays.Add(delay);
+            return Task.CompletedTask;
+        };
+        using var sut = new BinanceRestClient(options);
+
+        var ex = await Assert.ThrowsAsync<BinanceApiException>(() => sut.GetKlinesAsync("BTCUSDT", "1m"));
+
+        Assert.Equal(418, ex.Error.HttpStatus);
+        Assert.Empty(delays);
+        Assert.Equal(1, server.CountRequests("GET", "/api/v3/klines"));
+        Assert.True(sut.BlockedUntil > TimeProvider.System.GetUtcNow().AddSeconds(500), "the client remembers how long Binance asked it to wait");
+    }
+
+    [Fact]
     public async Task GetKlineHistoryAsync_MoreThanOnePage_PaginatesWithoutGapsOrDuplicates()
     {
         await using var server = await FakeBinanceServer.StartAsync();

@@ -30,13 +30,13 @@ public sealed class PlatformCluster : IAsyncDisposable
 
     private readonly (string Name, string Role)[] _silos;
 
-    private PlatformCluster(InProcessTestCluster cluster, (string Name, string Role)[] silos, MemoryJsonGrainStorage storage, InMemoryLedger ledger, PaperBroker broker)
+    private PlatformCluster(InProcessTestCluster cluster, (string Name, string Role)[] silos, MemoryJsonGrainStorage storage, InMemoryLedger ledger, IBroker broker)
     {
         Cluster = cluster;
         _silos = silos;
         Storage = storage;
         Ledger = ledger;
-        Broker = broker;
+        ExchangeBroker = broker;
     }
 
     public InProcessTestCluster Cluster { get; }
@@ -45,7 +45,11 @@ public sealed class PlatformCluster : IAsyncDisposable
 
     public InMemoryLedger Ledger { get; }
 
-    public PaperBroker Broker { get; }
+    /// <summary>The paper broker behind the gateways (the cluster must have been started with one).</summary>
+    public PaperBroker Broker => (PaperBroker)ExchangeBroker;
+
+    /// <summary>The broker behind the gateways.</summary>
+    public IBroker ExchangeBroker { get; }
 
     public IGrainFactory Grains => Cluster.Client;
 
@@ -60,7 +64,7 @@ public sealed class PlatformCluster : IAsyncDisposable
 
     /// <summary>Starts the silos with shared <paramref name="storage"/>, <paramref name="ledger"/> and <paramref name="broker"/>.</summary>
     public static async Task<PlatformCluster> StartAsync(
-        MemoryJsonGrainStorage storage, InMemoryLedger ledger, PaperBroker broker, Hive.Grains.Gateway.GatewayOptions? gateway, params (string Name, string Role)[] silos)
+        MemoryJsonGrainStorage storage, InMemoryLedger ledger, IBroker broker, Hive.Grains.Gateway.GatewayOptions? gateway, params (string Name, string Role)[] silos)
     {
         if (silos.Length == 0)
         {

@@ -5,16 +5,22 @@ namespace Hive.Commands.Run;
 
 /// <summary>
 /// One feed per symbol the runners trade: a simulated random walk (seeded per symbol, one-minute bars published at
-/// real time × speed), or a replay of the symbol's Binance candle files from <c>--data</c>. Symbols without files are
+/// real time × speed), a replay of the symbol's Binance candle files from <c>--data</c>, or Binance's live streams
+/// (<c>--feed binance</c>: closed one-minute klines, best bid/ask and trades). Symbols without files are
 /// listed in <see cref="SymbolsWithoutData"/>: their runners stay idle.
 /// </summary>
 internal sealed record FeedPlan(IReadOnlyList<FeedDefinition> Feeds, IReadOnlyList<string> SymbolsWithoutData)
 {
     private static readonly string[] CandleExtensions = [".csv", ".zip", ".json"];
 
-    public static FeedPlan Create(IEnumerable<string> symbols, string? dataFolder, double speed)
+    public static FeedPlan Create(IEnumerable<string> symbols, string? dataFolder, double speed, Uri? binanceStreamUrl = null, bool formingCandles = false)
     {
         var distinct = symbols.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (binanceStreamUrl is not null)
+        {
+            return new FeedPlan([.. distinct.Select(s => new FeedDefinition(s, FeedSourceKind.Binance, BaseUrl: binanceStreamUrl.ToString(), IncludeFormingCandles: formingCandles))], []);
+        }
+
         if (dataFolder is null)
         {
             return new FeedPlan(

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Hive.Commands.Backtest;
+using Hive.Grains.Exchange;
 using Hive.Grains.Feeds;
 using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
@@ -23,7 +24,7 @@ namespace Hive.Commands.Run;
 /// the console view until Ctrl-C, SIGTERM or the end of <c>--duration</c>, then drains (feeds stop, silos stop, grains
 /// persist) and prints the final table.
 /// </summary>
-internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, TimeProvider time)
+internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, TimeProvider time, Func<string, string?>? environment = null)
 {
     private static readonly TimeSpan RefreshPeriod = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan SummaryPeriod = TimeSpan.FromSeconds(5);
@@ -32,7 +33,13 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
     {
         var configs = LoadRunners(args);
         var fileRunners = configs.Select(c => c.RunnerId).ToHashSet(StringComparer.Ordinal);
-        FeedPlan.Create(configs.Select(c => c.Symbol), args.DataFolder, args.Speed);
+        var streamUrl = args.BinanceFeed ? args.Binance!.WebSocketUrl : null;
+        FeedPlan.Create(configs.Select(c => c.Symbol), args.DataFolder, args.Speed, streamUrl);
+        if (args.Binance is { } binance)
+        {
+            // Before any silo starts: a wrong address fails in seconds, not after a cluster came up.
+            await ExchangeProbe.CheckAsync(binance, [.. configs.Select(c => c.Symbol).Distinct(StringComparer.Ordinal)], args.RunnersFile, commandToken);
+        }
 
         using var stop = new StopSignal(commandToken, args.Duration, time, static () => Environment.Exit(ExitCodes.Cancelled));
         Directory.CreateDirectory(args.DataDirectory);
@@ -42,11 +49,12 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         console.MarkupLine(store is null
             ? $"Starting the embedded cluster (control, live, data) on [blue]{Markup.Escape(Path.GetFullPath(args.DataDirectory))}[/]"
             : $"Starting the embedded cluster (control, live, data) on [blue]{Markup.Escape(store.Description)}[/]");
+        await using var exchange = await StartExchangeAsync(args, loggerFactory, commandToken);
         EmbeddedCluster cluster;
         try
         {
             cluster = await EmbeddedCluster.StartAsync(
-                new EmbeddedClusterOptions { DataDirectory = args.DataDirectory, TimeProvider = time, LoggerFactory = loggerFactory, Store = store }, commandToken);
+                new EmbeddedClusterOptions { DataDirectory = args.DataDirectory, TimeProvider = time, LoggerFactory = loggerFactory, Store = store, ExchangeBroker = exchange?.Broker }, commandToken);
         }
         catch (Exception ex) when (store is not null && ex is NpgsqlException or InvalidOperationException)
         {
@@ -116,7 +124,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
             }
 
             var symbols = stored.Values.Select(d => d.Symbol).Concat(configs.Select(c => c.Symbol));
-            var plan = FeedPlan.Create(symbols, args.DataFolder, args.Speed);
+            var plan = FeedPlan.Create(symbols, args.DataFolder, args.Speed, streamUrl, args.FormingCandles);
             ReportRepeatedBars(args, plan);
             foreach (var symbol in plan.SymbolsWithoutData)
             {
@@ -131,6 +139,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
             }
 
             console.MarkupLine(Markup.Escape(DescribeFeeds(plan, args)));
+            await ReportPositionCheckAsync(factory, args);
 
             var started = time.GetTimestamp();
             stop.StartDuration();
@@ -171,6 +180,62 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         {
             await cluster.DisposeAsync();
         }
+    }
+
+    // --exchange binance: the broker connects (server time, user data stream) before the cluster starts, so that an
+    // unreachable exchange or missing keys end the run at once.
+    private async Task<ExchangeConnection?> StartExchangeAsync(RunArguments args, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        if (!args.BinanceOrders)
+        {
+            return null;
+        }
+
+        var settings = args.Binance!;
+        BinanceBroker broker;
+        try
+        {
+            broker = (BinanceBroker)settings.CreateBroker(time, loggerFactory, environment);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException($"--exchange binance: {ex.Message.Replace(ExchangeSettings.Section + ":Broker is binance but ", string.Empty, StringComparison.Ordinal)}");
+        }
+
+        try
+        {
+            await broker.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Hive.Binance.Rest.BinanceApiException)
+        {
+            await broker.DisposeAsync();
+            throw new CliException($"cannot trade on Binance at {settings.RestUrl}: {ex.Message}", ExitCodes.Unavailable);
+        }
+
+        console.MarkupLine(Markup.Escape($"orders go to {broker.Name} (user data stream connected)"));
+        return new ExchangeConnection(broker);
+    }
+
+    // A ledger that gives the runners positions the exchange account does not hold is reported before trading goes on.
+    private async Task ReportPositionCheckAsync(IGrainFactory factory, RunArguments args)
+    {
+        if (!args.BinanceOrders)
+        {
+            return;
+        }
+
+        var gateway = await factory.GetGrain<IGatewayGrain>(args.Account).GetStatusAsync();
+        if (gateway.PositionCheck is { } problem)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(problem)}");
+        }
+    }
+
+    private sealed class ExchangeConnection(BinanceBroker broker) : IAsyncDisposable
+    {
+        public BinanceBroker Broker { get; } = broker;
+
+        public ValueTask DisposeAsync() => Broker.DisposeAsync();
     }
 
     // The replay feeds keep a repeated bar once, as hive backtest does; say so here, where the user reads, with the count
@@ -344,6 +409,11 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         }
 
         var symbols = string.Join(", ", plan.Feeds.Select(f => f.Symbol));
+        if (args.BinanceFeed)
+        {
+            return $"feeds: Binance live market data for {symbols} from {args.Binance!.WebSocketUrl} (closed one-minute bars, best bid/ask, trades); orders {(args.BinanceOrders ? "go to Binance" : "fill on paper at the live touch")}";
+        }
+
         var speed = args.Speed == 0 ? "full speed" : args.Speed.ToString("0.###", CultureInfo.InvariantCulture) + "x real time";
         return args.DataFolder is null
             ? $"feeds: simulated random walk for {symbols}, one-minute bars at {speed}"
