@@ -1,6 +1,8 @@
 using Hive.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans;
+using Orleans.Configuration;
 using Orleans.Runtime;
 using Orleans.Storage;
 
@@ -25,6 +27,24 @@ public sealed class PostgresSiloTests
         Assert.Equal(2, value);
         Assert.Equal(2L, await db.ScalarAsync("SELECT count(*) FROM hive_membership WHERE deployment_id = 'test'"));
         Assert.Equal(1L, await db.ScalarAsync("SELECT count(*) FROM hive_grain_state WHERE state_name = 'counter' AND grain_key = 'btc_ema_prod'"));
+    }
+
+    [PostgresFact]
+    public async Task UseHivePostgresClustering_ClientOutsideTheSilo_FindsItsGatewayAndCallsAGrain()
+    {
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        await using var silo = await PostgresSilo.StartAsync(db.ConnectionString, clusterId: "client-test");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.UseOrleansClient(client => client
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("client-test", "hive-test"))
+            .UseHivePostgresClustering(db.ConnectionString));
+        using var host = builder.Build();
+        await host.StartAsync().Within();
+
+        var value = await host.Services.GetRequiredService<IClusterClient>().GetGrain<ICounterGrain>("from_outside").IncrementAsync();
+
+        Assert.Equal(1, value);
+        await host.StopAsync().Within();
     }
 
     [PostgresFact]

@@ -130,6 +130,17 @@ public sealed class RunPostgresTests : IDisposable
         Assert.Contains("--postgres", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_PostgresServerUnreachable_FailsNamingTheDatabase()
+    {
+        // Nothing listens on port 1: connection refused, retried as transient, then reported.
+        var error = await Assert.ThrowsAsync<CliException>(() => RunAsync(
+            new StringWriter(), "--runners", RunnersFile, "--data-dir", Path.Combine(_root, "d"), "--postgres", "Host=127.0.0.1;Port=1;Username=hive;Database=hive;Timeout=2"));
+
+        Assert.Equal(ExitCodes.Failed, error.ExitCode);
+        Assert.Contains("--postgres: cannot use PostgreSQL 127.0.0.1:1/hive", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<List<LedgerEntry>> ReadLedgerAsync(PostgresServer db)
     {
         await using var ledger = new PostgresLedger(db.ConnectionString);

@@ -133,7 +133,20 @@ internal sealed class PostgresServer : IAsyncDisposable
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await Wait.UntilAsync(async () =>
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return true;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                // A session that appeared while the drop ended the others (an autovacuum worker, for a role without
+                // pg_signal_backend): try again.
+                return false;
+            }
+        }, $"test database {Database} is dropped");
     }
 
     private static string NewestCluster()
