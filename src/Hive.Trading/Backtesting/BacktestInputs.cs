@@ -201,7 +201,7 @@ public static class BacktestInputs
             }
         }
 
-        var date = DateTimeOffset.FromUnixTimeMilliseconds(until).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var date = Time(until);
         if (!candles.TryGetValue(symbol, out var all) || all.Count == 0)
         {
             throw new ArgumentException($"--train-until {date}: no data for {symbol}");
@@ -221,7 +221,10 @@ public static class BacktestInputs
 
         return (inSample, outOfSample);
 
-        static string Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        // A time outside the calendar (a request from another client) prints as the number it is.
+        static string Time(long ms) => ms is >= -62_135_596_800_000 and <= 253_402_300_799_999
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : ms.ToString(CultureInfo.InvariantCulture) + " ms";
     }
 
     /// <summary>
