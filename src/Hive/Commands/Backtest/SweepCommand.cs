@@ -53,7 +53,7 @@ internal static class SweepCommand
         var failed = report.Ranked.Where(static r => r.InSample is null).ToList();
         var silos = report.Ranked.Select(static r => r.Silo).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Ranked.Count} points in {report.Elapsed.TotalSeconds:0.00} s ({report.PointsPerSecond:0.0} points/s, {(report.InSampleBars + report.OutOfSampleBars) * report.Ranked.Count / Math.Max(report.Elapsed.TotalSeconds, 1e-9) / 1e6:0.0} M bars/s) on {Markup.Escape(string.Join(", ", silos))}; ranked by {report.Objective.Name}{(report.TrainUntil is null ? string.Empty : " in sample")}."));
+            $"{report.Ranked.Count} {(report.Ranked.Count == 1 ? "point" : "points")} in {report.Elapsed.TotalSeconds:0.00} s ({report.PointsPerSecond:0.0} points/s, {(report.InSampleBars + report.OutOfSampleBars) * report.Ranked.Count / Math.Max(report.Elapsed.TotalSeconds, 1e-9) / 1e6:0.0} M bars/s) on {Markup.Escape(string.Join(", ", silos))}; ranked by {report.Objective.Name}{(report.TrainUntil is null ? string.Empty : " in sample")}."));
         if (failed.Count > 0)
         {
             console.MarkupLine($"[yellow]{failed.Count} points could not run[/], e.g. {Markup.Escape(failed[0].Point.Describe(report.Plan.Names))}: {Markup.Escape(failed[0].Error ?? "?")}");
