@@ -1,9 +1,20 @@
 using BenchmarkDotNet.Running;
 
-// `streams` runs the stream delivery harness (see Streams/RESULTS.md); anything else goes to BenchmarkDotNet.
+// `streams` runs the stream delivery harness (see Streams/RESULTS.md); `replay-cpu` and `sweep` the CPU-time harnesses
+// of Backtesting/RESULTS.md; anything else goes to BenchmarkDotNet.
 if (args is ["streams", .. var rest])
 {
     return await Hive.Benchmarks.Streams.StreamDeliveryHarness.RunAsync(rest);
+}
+
+if (args is ["replay-cpu", .. var replay])
+{
+    return Hive.Benchmarks.Backtesting.ReplayCpuHarness.Replay(replay);
+}
+
+if (args is ["sweep", .. var sweep])
+{
+    return await Hive.Benchmarks.Backtesting.ReplayCpuHarness.SweepAsync(sweep);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -15,4 +15,13 @@ public interface IBacktestGrain : IGrainWithStringKey
     [ResponseTimeout("00:30:00")]
     [Alias("RunAsync")]
     Task<BacktestResult> RunAsync(BacktestRequest request);
+
+    /// <summary>
+    /// Runs a batch of sweep points one after the other over the request's data (loaded once, kept in the silo's
+    /// dataset cache), telling <paramref name="observer"/> as each point finishes. A point whose strategy rejects its
+    /// values comes back with the reason; bad data or a bad runner fails the call with an <see cref="ArgumentException"/>.
+    /// </summary>
+    [ResponseTimeout("01:00:00")]
+    [Alias("RunSweep")]
+    Task<SweepBatchResult> RunSweepAsync(SweepBatchRequest request, ISweepObserver? observer);
 }

@@ -170,6 +170,64 @@ public static class BacktestInputs
     }
 
     /// <summary>
+    /// Splits <paramref name="candles"/> at <paramref name="until"/> (Unix epoch milliseconds): bars opening before it
+    /// are in-sample, the others out-of-sample; a symbol left without bars on one side is left out of that side. Throws
+    /// <see cref="ArgumentException"/> naming the date when <paramref name="symbol"/> has no bars on one side.
+    /// </summary>
+    public static (Dictionary<string, IReadOnlyList<Candle>> InSample, Dictionary<string, IReadOnlyList<Candle>> OutOfSample) Split(
+        IReadOnlyDictionary<string, IReadOnlyList<Candle>> candles, long until, string symbol)
+    {
+        ArgumentNullException.ThrowIfNull(candles);
+        ArgumentNullException.ThrowIfNull(symbol);
+        var inSample = new Dictionary<string, IReadOnlyList<Candle>>(StringComparer.Ordinal);
+        var outOfSample = new Dictionary<string, IReadOnlyList<Candle>>(StringComparer.Ordinal);
+        foreach (var (name, series) in candles)
+        {
+            var cut = 0;
+            while (cut < series.Count && series[cut].OpenTime < until)
+            {
+                cut++;
+            }
+
+            // Arrays, so that every run of the split data replays them without another copy.
+            if (cut > 0)
+            {
+                inSample[name] = series.Take(cut).ToArray();
+            }
+
+            if (cut < series.Count)
+            {
+                outOfSample[name] = series.Skip(cut).ToArray();
+            }
+        }
+
+        var date = Time(until);
+        if (!candles.TryGetValue(symbol, out var all) || all.Count == 0)
+        {
+            throw new ArgumentException($"--train-until {date}: no data for {symbol}");
+        }
+
+        if (!inSample.ContainsKey(symbol))
+        {
+            throw new ArgumentException(
+                $"--train-until {date}: {symbol} has no bars before it (its data starts at {Time(all[0].OpenTime)}), so nothing is left to train on");
+        }
+
+        if (!outOfSample.ContainsKey(symbol))
+        {
+            throw new ArgumentException(
+                $"--train-until {date}: {symbol} has no bars from it on (its data ends at {Time(all[^1].CloseTime)}), so nothing is left out of sample");
+        }
+
+        return (inSample, outOfSample);
+
+        // A time outside the calendar (a request from another client) prints as the number it is.
+        static string Time(long ms) => ms is >= -62_135_596_800_000 and <= 253_402_300_799_999
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : ms.ToString(CultureInfo.InvariantCulture) + " ms";
+    }
+
+    /// <summary>
     /// The backtester options of <c>hive backtest</c>'s flags: fees and slippage in basis points, and whether open
     /// positions stay open at the end. Throws <see cref="ArgumentException"/> for values out of range.
     /// </summary>

@@ -33,8 +33,10 @@ public sealed class IndicatorSet : IIndicatorProvider
     private readonly Kind<int, AverageTrueRange> _atrs = new();
     private readonly Kind<int, RollingMaximum> _highs = new();
     private readonly Kind<int, RollingMinimum> _lows = new();
-    private readonly MonotonicWindow _windowHigh;
-    private readonly MonotonicWindow _windowLow;
+    // The window's extremes are tracked from their first request on (warmed from the window then), so a strategy that
+    // never reads them does not pay two deque updates per bar.
+    private MonotonicWindow? _windowHigh;
+    private MonotonicWindow? _windowLow;
 
     /// <summary>Creates an empty set over <paramref name="window"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="window"/> is null.</exception>
@@ -42,20 +44,13 @@ public sealed class IndicatorSet : IIndicatorProvider
     {
         ArgumentNullException.ThrowIfNull(window);
         _window = window;
-        _windowHigh = new MonotonicWindow(window.Capacity, maximum: true, nameof(window));
-        _windowLow = new MonotonicWindow(window.Capacity, maximum: false, nameof(window));
-        for (var ago = window.Count - 1; ago >= 0; ago--)
-        {
-            _windowHigh.Update(window[ago].High);
-            _windowLow.Update(window[ago].Low);
-        }
     }
 
     /// <inheritdoc />
-    public double? WindowHigh => _window.Count > 0 ? _windowHigh.Current : null;
+    public double? WindowHigh => _window.Count > 0 ? (_windowHigh ??= Extremes(maximum: true)).Current : null;
 
     /// <inheritdoc />
-    public double? WindowLow => _window.Count > 0 ? _windowLow.Current : null;
+    public double? WindowLow => _window.Count > 0 ? (_windowLow ??= Extremes(maximum: false)).Current : null;
 
     /// <summary>The window the set replays to warm new indicators.</summary>
     public CandleWindow Window => _window;
@@ -70,8 +65,8 @@ public sealed class IndicatorSet : IIndicatorProvider
     public void Update(in Candle closedBar)
     {
         var close = closedBar.Close;
-        _windowHigh.Update(closedBar.High);
-        _windowLow.Update(closedBar.Low);
+        _windowHigh?.Update(closedBar.High);
+        _windowLow?.Update(closedBar.Low);
         foreach (var sma in _smas.All)
         {
             sma.Update(close);
@@ -111,6 +106,18 @@ public sealed class IndicatorSet : IIndicatorProvider
         {
             low.Update(closedBar.Low);
         }
+    }
+
+    // The extreme of the window's bars, oldest first, as if it had been updated with each of them.
+    private MonotonicWindow Extremes(bool maximum)
+    {
+        var extremes = new MonotonicWindow(_window.Capacity, maximum, "window");
+        for (var ago = _window.Count - 1; ago >= 0; ago--)
+        {
+            extremes.Update(maximum ? _window[ago].High : _window[ago].Low);
+        }
+
+        return extremes;
     }
 
     /// <summary>Drops every indicator; the next requests create and warm them again from the window.</summary>

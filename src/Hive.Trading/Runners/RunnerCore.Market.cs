@@ -31,12 +31,29 @@ public sealed partial class RunnerCore
             return RunnerEvents.None;
         }
 
-        // Steps left by an order that was never resolved: the window still advances, decisions on stale bars do not.
-        FlushSteps();
         _lastPrice = candle.Close;
         _lastTimestamp = candle.CloseTime;
         BarsProcessed++;
+        if (_aggregator is null && _stepCount == 0 && _pending is null)
+        {
+            // The common case (no timeframe, nothing held back): the two steps run straight from the caller's candle
+            // instead of through the step queue, in the same order and with the same stop when an order is pending.
+            var direct = Protect(candle);
+            if (_pending is null)
+            {
+                direct |= Decide(candle);
+            }
+            else
+            {
+                QueueStep(StepKind.Bar, candle);
+            }
 
+            MarkToMarket(candle.Close);
+            return direct;
+        }
+
+        // Steps left by an order that was never resolved: the window still advances, decisions on stale bars do not.
+        FlushSteps();
         if (_aggregator is null)
         {
             QueueStep(StepKind.Protect, candle);

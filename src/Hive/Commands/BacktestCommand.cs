@@ -48,16 +48,17 @@ internal static class BacktestCommand
 
         var timings = new Option<bool>("--timings") { Description = "Print how long loading, the replay (with bars per second) and writing the report took." };
 
-        var command = new Command("backtest", "Replay candle files through runners and write a report.");
+        var command = new Command("backtest", "Replay candle files through runners and write a report, or sweep a runner's parameters (--sweep).");
         foreach (var option in new Option[] { data, generate, runner, runners, output, equity, fee, slippage, keepOpen, fullEquity, timings })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
-            catalog ?? StrategyCatalog.Default,
-            console ?? CliConsole.Default(),
-            new Arguments(
+        var sweep = new SweepOptions();
+        sweep.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var arguments = new Arguments(
                 parse.GetValue(data) ?? [],
                 parse.GetValue(generate) ?? [],
                 parse.GetValue(runner) ?? [],
@@ -68,8 +69,11 @@ internal static class BacktestCommand
                 parse.GetValue(slippage),
                 parse.GetValue(keepOpen),
                 parse.GetValue(fullEquity),
-                parse.GetValue(timings)),
-            cancellationToken)));
+                parse.GetValue(timings));
+            return sweep.Read(parse) is { } sweepArguments
+                ? SweepCommand.RunAsync(catalog ?? StrategyCatalog.Default, console ?? CliConsole.Default(), arguments, sweepArguments, cancellationToken)
+                : Task.FromResult(Run(catalog ?? StrategyCatalog.Default, console ?? CliConsole.Default(), arguments, cancellationToken));
+        });
         return command;
     }
 
@@ -142,7 +146,7 @@ internal static class BacktestCommand
         return ExitCodes.Success;
     }
 
-    private static List<RunnerConfig> ReadRunners(StrategyCatalog catalog, Arguments args)
+    internal static List<RunnerConfig> ReadRunners(StrategyCatalog catalog, Arguments args)
     {
         var configs = new List<RunnerConfig>();
         configs.AddRange(args.Runner.Select(spec => RunnerSpec.Parse(spec, args.InitialEquity)));
@@ -198,7 +202,7 @@ internal static class BacktestCommand
         return report!;
     }
 
-    private sealed record Arguments(
+    internal sealed record Arguments(
         IReadOnlyList<string> Data,
         IReadOnlyList<string> Generate,
         IReadOnlyList<string> Runner,
