@@ -370,17 +370,30 @@ internal sealed unsafe partial class LuaVm : IDisposable
         _libraryLeft = _options.LibraryBudget;
         _logLines = 0;
         lua_sethook(l, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)&CountHook, MaskCount, _options.InstructionBudget);
+        var started = LuaMetrics.StartCall();
         _watch!.Enter();
         _alloc->HostDepth = 0;
         var status = PCall(l, nargs, nresults);
         _alloc->HostDepth = 1;
         _watch.Leave();
+        LuaMetrics.RecordCall(started);
         lua_sethook(l, IntPtr.Zero, 0, 0);
         return status;
     }
 
     /// <summary>The error a protected call ended with, or null. The error value is left on the stack for the caller to clear.</summary>
     private LuaScriptException? TakeError(int status, string step)
+    {
+        var error = DescribeError(status, step);
+        if (error is { IsLimitExceeded: true })
+        {
+            LuaMetrics.RecordLimit(error.Kind);
+        }
+
+        return error;
+    }
+
+    private LuaScriptException? DescribeError(int status, string step)
     {
         if (_abortKind is { } kind)
         {

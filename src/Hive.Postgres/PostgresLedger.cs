@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Hive.Grains.Diagnostics;
 using Hive.Grains.Ledger;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -68,9 +69,11 @@ public sealed class PostgresLedger : ILedger, IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(entry);
         var appendId = Guid.CreateVersion7();
+        var started = HiveMetrics.Start();
         var sequence = await _retry.ExecuteAsync(
             static async (state, ct) => await state.Self.AppendOnceAsync(state.Entry, state.AppendId, ct).ConfigureAwait(false),
             (Self: this, Entry: entry, AppendId: appendId), cancellationToken).ConfigureAwait(false);
+        HiveMetrics.LedgerAppendSince(started, "postgres");
         return entry with { Sequence = sequence };
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Hive.Grains.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -85,6 +86,7 @@ public sealed class FileLedger : ILedger, IDisposable
     public async ValueTask<LedgerEntry> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        var started = HiveMetrics.Start();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -109,6 +111,7 @@ public sealed class FileLedger : ILedger, IDisposable
 
             _length += line.Length;
             Volatile.Write(ref _sequence, stored.Sequence);
+            HiveMetrics.LedgerAppendSince(started, "file");
             return stored;
         }
         finally

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Hive.Grains.Diagnostics;
 using Hive.Grains.Placement;
 using Orleans.Placement;
 using Orleans.Runtime;
@@ -25,6 +26,7 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
     private readonly HiveMarketStreamOptions _options;
     private readonly string _providerName;
     private readonly StreamId _streamId;
+    private readonly string _streamName;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _mutation = new(1, 1);
@@ -44,6 +46,7 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
         ILogger<MarketStreamHubGrain<T>> logger)
     {
         (_providerName, _streamId) = MarketStreamKey.Parse(context.GrainId.Key.ToString()!);
+        _streamName = _streamId.ToString();
         _options = options.Get(_providerName);
         _time = time;
         _logger = logger;
@@ -53,6 +56,12 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         RebuildTargets();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        HiveMetrics.RemoveSubscribers(this);
         return Task.CompletedTask;
     }
 
@@ -165,6 +174,7 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
         }
 
         _targets = targets;
+        HiveMetrics.SetSubscribers(this, _streamName, targets.Length);
     }
 
     // Starts every subscriber's call, then awaits them one by one: all run in parallel, and Orleans' pooled
@@ -178,6 +188,7 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
             return;
         }
 
+        var started = HiveMetrics.Start();
         var sequence = ++_sequence;
         var pending = _pending.Length == targets.Length ? _pending : _pending = new ValueTask[targets.Length];
         for (var i = 0; i < targets.Length; i++)
@@ -214,6 +225,8 @@ internal sealed class MarketStreamHubGrain<T> : Grain, IMarketStreamHubGrain<T>
         {
             await Task.WhenAll(recoveries);
         }
+
+        HiveMetrics.StreamDeliverySince(started, _streamName);
     }
 
     // The slow path of one subscriber for one event: resume its handle on a new activation, retry failed calls with
