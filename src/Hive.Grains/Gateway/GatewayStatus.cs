@@ -15,6 +15,8 @@ namespace Hive.Grains.Gateway;
 /// <param name="DuplicatesAbsorbed">Resubmitted client order IDs answered from memory without reaching the broker.</param>
 /// <param name="RecentFenced">The last fencing rejections, newest last.</param>
 /// <param name="Authoritative">Whether this activation still holds the gateway lease (false: it accepts no orders).</param>
+/// <param name="KillSwitchReason">Why the kill switch was engaged; <c>null</c> when it is off.</param>
+/// <param name="AccountLimits">The account-level risk limits; <c>null</c> when unknown.</param>
 [GenerateSerializer]
 [Alias("hive.gateway-status")]
 public sealed record GatewayStatus(
@@ -28,4 +30,6 @@ public sealed record GatewayStatus(
     long OrdersRejected,
     long DuplicatesAbsorbed,
     IReadOnlyList<string> RecentFenced,
-    bool Authoritative = true);
+    bool Authoritative = true,
+    string? KillSwitchReason = null,
+    RiskLimits? AccountLimits = null);
