@@ -15,6 +15,11 @@ internal static class ApiErrors
             return new Status(StatusCode.Cancelled, "the call was cancelled");
         }
 
+        if (ex is OperationCanceledException)
+        {
+            return new Status(StatusCode.Unavailable, "the server is stopping");
+        }
+
         for (var current = ex; current is not null; current = current.InnerException)
         {
             switch (current)

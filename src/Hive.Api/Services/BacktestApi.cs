@@ -5,6 +5,7 @@ using Hive.Grains.Placement;
 using Hive.Grains.Runners;
 using Hive.Trading.Backtesting;
 using Hive.Trading.Runners;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans;
 using GrainDefinition = Hive.Grains.Runners.RunnerDefinition;
@@ -15,7 +16,7 @@ using ProtoResult = Hive.Api.V1.BacktestResult;
 namespace Hive.Api.Services;
 
 /// <summary><c>hive.v1.BacktestService</c> on the backtest grains of the data silos (one per backtest ID).</summary>
-internal sealed class BacktestApi(IGrainFactory grains, IOptions<HiveApiOptions> options, TimeProvider time) : BacktestService.BacktestServiceBase
+internal sealed class BacktestApi(IGrainFactory grains, IOptions<HiveApiOptions> options, TimeProvider time, IHostApplicationLifetime lifetime) : BacktestService.BacktestServiceBase
 {
     public override async Task<SubmitBacktestResponse> SubmitBacktest(SubmitBacktestRequest request, ServerCallContext context)
     {
@@ -62,13 +63,14 @@ internal sealed class BacktestApi(IGrainFactory grains, IOptions<HiveApiOptions>
     public override async Task WatchBacktest(V1.BacktestRequest request, IServerStreamWriter<ProtoProgress> responseStream, ServerCallContext context)
     {
         var grain = Grain(request.Id);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         ProtoProgress? last = null;
         while (true)
         {
             var progress = ToProto(request.Id, await grain.GetProgressAsync().ConfigureAwait(false));
             if (!progress.Equals(last))
             {
-                await responseStream.WriteAsync(progress, context.CancellationToken).ConfigureAwait(false);
+                await responseStream.WriteAsync(progress, stopping.Token).ConfigureAwait(false);
                 last = progress;
             }
 
@@ -77,7 +79,7 @@ internal sealed class BacktestApi(IGrainFactory grains, IOptions<HiveApiOptions>
                 return;
             }
 
-            await Task.Delay(options.Value.BacktestProgressPeriod, time, context.CancellationToken).ConfigureAwait(false);
+            await Task.Delay(options.Value.BacktestProgressPeriod, time, stopping.Token).ConfigureAwait(false);
         }
     }
 

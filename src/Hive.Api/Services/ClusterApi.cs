@@ -36,7 +36,7 @@ internal sealed class ClusterApi(IGrainFactory grains, IServiceProvider services
             var silo = new V1.Silo
             {
                 Name = host.SiloName ?? string.Empty,
-                Address = host.SiloAddress.ToString(),
+                Address = host.SiloAddress.ToParsableString(),
                 Status = host.Status.ToString(),
                 CpuPercent = -1,
             };

@@ -4,6 +4,7 @@ using Hive.Grains.Placement;
 using Hive.Grains.Runners;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans;
 using GrainDefinition = Hive.Grains.Runners.RunnerDefinition;
@@ -14,7 +15,7 @@ using ProtoEventKind = Hive.Api.V1.RunnerEventKind;
 namespace Hive.Api.Services;
 
 /// <summary><c>hive.v1.RunnerService</c> on the runner registry and the runner grains.</summary>
-internal sealed class RunnerApi(IGrainFactory grains, IOptions<HiveApiOptions> options, TimeProvider time) : RunnerService.RunnerServiceBase
+internal sealed class RunnerApi(IGrainFactory grains, IOptions<HiveApiOptions> options, TimeProvider time, IHostApplicationLifetime lifetime) : RunnerService.RunnerServiceBase
 {
     private const string DefaultSource = "runners.yaml";
 
@@ -90,7 +91,10 @@ internal sealed class RunnerApi(IGrainFactory grains, IOptions<HiveApiOptions> o
     public override async Task Watch(WatchRequest request, IServerStreamWriter<ProtoEvent> responseStream, ServerCallContext context)
     {
         var id = RequireId(request.Id);
-        var cancel = context.CancellationToken;
+
+        // A watch lasts until the client goes or the host stops; it must not hold the host's shutdown.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var cancel = stopping.Token;
         var status = await Registry.GetRunnerAsync(id).ConfigureAwait(false);
         var runner = grains.GetGrain<IRunnerGrain>(id);
 
