@@ -33,7 +33,7 @@ public static class HiveApiServiceCollectionExtensions
             o.EnableDetailedErrors = false;
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks();
+        services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("hive-cluster");
         return services;
     }
 }

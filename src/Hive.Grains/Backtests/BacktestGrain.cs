@@ -1,4 +1,5 @@
 using Hive.Grains.Placement;
+using Hive.Grains.Runners;
 using Hive.Trading.Backtesting;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
@@ -119,7 +120,8 @@ internal sealed class BacktestGrain(ILocalSiloDetails silo, DatasetCache dataset
             var config = definition.ToConfig();
             try
             {
-                config.Validate();
+                // The strategy is resolved (a script loaded) here, so that a bad one fails the submission, not the job.
+                RunnerDefinitions.Validate(definition, StrategyCatalog.Default);
             }
             catch (ArgumentException ex)
             {

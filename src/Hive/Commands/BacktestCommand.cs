@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Hive.Commands.Api;
 using Hive.Commands.Backtest;
 using Hive.Trading.Backtesting;
 using Hive.Trading.Market;
@@ -48,13 +49,28 @@ internal static class BacktestCommand
 
         var timings = new Option<bool>("--timings") { Description = "Print how long loading, the replay (with bars per second) and writing the report took." };
 
-        var command = new Command("backtest", "Replay candle files through runners and write a report.");
-        foreach (var option in new Option[] { data, generate, runner, runners, output, equity, fee, slippage, keepOpen, fullEquity, timings })
+        var api = new ApiClientOptions();
+        api.Server.Description = "Run the backtest on the data silos of the cluster whose gRPC API is at URL (data paths are read there), with a progress bar.";
+        var command = new Command("backtest", "Replay candle files through runners and write a report (here, or on a cluster's data silos with --server).");
+        foreach (var option in new Option[] { data, generate, runner, runners, output, equity, fee, slippage, keepOpen, fullEquity, timings, api.Server, api.Token, api.DataDirectory })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+        command.SetAction((parse, cancellationToken) => parse.GetValue(api.Server) is not null ? RemoteBacktest.RunAsync(
+            api.Connect(parse),
+            console ?? CliConsole.Default(),
+            new RemoteBacktest.Arguments(
+                parse.GetValue(data) ?? [],
+                parse.GetValue(generate) ?? [],
+                parse.GetValue(runner) ?? [],
+                parse.GetValue(runners),
+                parse.GetValue(output)!,
+                parse.GetValue(equity),
+                parse.GetValue(fee),
+                parse.GetValue(slippage),
+                parse.GetValue(keepOpen)),
+            cancellationToken) : Task.FromResult(Run(
             catalog ?? StrategyCatalog.Default,
             console ?? CliConsole.Default(),
             new Arguments(
