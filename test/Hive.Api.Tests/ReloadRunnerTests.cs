@@ -41,10 +41,9 @@ public sealed class ReloadRunnerTests(HiveRunFixture fixture) : IClassFixture<Hi
         await Eventually.UntilAsync(() => Get("avax_reload"), r => r.Position == "2" && r.BarsProcessed > 5, "avax_reload holding 2");
 
         File.WriteAllText(script, ExitScript);
-        var reloaded = await fixture.Run.Runners.ReloadRunnerAsync(new RunnerRequest { Id = "avax_reload" });
+        await fixture.Run.Runners.ReloadRunnerAsync(new RunnerRequest { Id = "avax_reload" });
         var exited = await Eventually.UntilAsync(() => Get("avax_reload"), r => r.Position == "0", "avax_reload exiting under the new script");
 
-        Assert.Equal(RunnerState.InPosition, reloaded.State);
         Assert.Equal(1, exited.Trades);
         Assert.Equal(2, exited.OrdersFilled);
     }
@@ -62,7 +61,7 @@ public sealed class ReloadRunnerTests(HiveRunFixture fixture) : IClassFixture<Hi
         var after = await Get("atom_reload");
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
-        Assert.Contains("reload-bad.lua:", error.Status.Detail, StringComparison.Ordinal);
+        Assert.True(error.Status.Detail.Contains("reload-bad.lua:", StringComparison.Ordinal), error.Status.Detail);
         Assert.Equal("2", after.Position);
         Assert.Equal(RunnerHealth.Healthy, after.Health);
     }

@@ -229,7 +229,8 @@ internal sealed class RunnerGrain(
         }
         catch (Exception ex) when (ex is ArgumentException or StrategyException or IOException)
         {
-            throw new InvalidOperationException($"Runner '{RunnerId}' could not reload {definition.Strategy}: {ex.Message}", ex);
+            // Without the cause as inner exception: a script error type has no Orleans codec, and the message names it.
+            throw new InvalidOperationException($"Runner '{RunnerId}' could not reload {definition.Strategy}: {ex.Message}");
         }
     }
 
