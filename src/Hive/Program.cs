@@ -12,5 +12,9 @@ root.Subcommands.Add(BacktestCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(HealthCommand.Create());
+root.Subcommands.Add(RunnerCommand.Create());
+root.Subcommands.Add(ClusterCommand.Create());
+root.Subcommands.Add(GatewayCommand.Create());
+root.Subcommands.Add(GatewayCommand.CreateKillSwitch());
 
 return await CommandRunner.InvokeAsync(root, args);

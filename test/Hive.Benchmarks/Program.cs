@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 
-// `streams` runs the stream delivery harness (see Streams/RESULTS.md); `replay-cpu` and `sweep` the CPU-time harnesses
-// of Backtesting/RESULTS.md; anything else goes to BenchmarkDotNet.
+// `streams` runs the stream delivery harness (see Streams/RESULTS.md), `api` the gRPC API harness (Api/RESULTS.md);
+// `replay-cpu` and `sweep` the CPU-time harnesses of Backtesting/RESULTS.md; anything else goes to BenchmarkDotNet.
 if (args is ["streams", .. var rest])
 {
     return await Hive.Benchmarks.Streams.StreamDeliveryHarness.RunAsync(rest);
@@ -15,6 +15,11 @@ if (args is ["replay-cpu", .. var replay])
 if (args is ["sweep", .. var sweep])
 {
     return await Hive.Benchmarks.Backtesting.ReplayCpuHarness.SweepAsync(sweep);
+}
+
+if (args is ["api", .. var apiArgs])
+{
+    return await Hive.Benchmarks.Api.ApiHarness.RunAsync(apiArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,4 +1,5 @@
 using Hive.Grains.Placement;
+using Hive.Grains.Runners;
 using Hive.Trading.Backtesting;
 using Hive.Trading.Backtesting.Sweeps;
 using Hive.Trading.Runners;
@@ -18,7 +19,95 @@ namespace Hive.Grains.Backtests;
 [DataPlacement]
 internal sealed class BacktestGrain(ILocalSiloDetails silo, DatasetCache datasets) : Grain, IBacktestGrain
 {
+    private Task? _job;
+    private CancellationTokenSource? _cancel;
+    private BacktestJobState _state;
+    private long _processed;
+    private long _total;
+    private string? _error;
+    private bool _errorIsInput;
+    private BacktestResult? _result;
+
     public async Task<BacktestResult> RunAsync(BacktestRequest request)
+    {
+        var configs = Validate(request);
+        var report = Replay(request, configs, null, CancellationToken.None);
+        await PublishDatasetsAsync();
+
+        // One run per activation: the grain goes away; the dataset stays in this silo's cache, reported above.
+        DeactivateOnIdle();
+        return Result(report);
+    }
+
+    public Task SubmitAsync(BacktestRequest request)
+    {
+        if (_state == BacktestJobState.Running)
+        {
+            throw new InvalidOperationException($"backtest '{this.GetPrimaryKeyString()}' is running already; cancel it or use another name");
+        }
+
+        var configs = Validate(request);
+        _cancel?.Dispose();
+        _cancel = new CancellationTokenSource();
+        (_state, _processed, _total, _error, _errorIsInput, _result) = (BacktestJobState.Running, 0, 0, null, false, null);
+        _job = RunJobAsync(request, configs, _cancel.Token);
+        return Task.CompletedTask;
+    }
+
+    public Task<BacktestJobProgress> GetProgressAsync() =>
+        Task.FromResult(new BacktestJobProgress(_state, Volatile.Read(ref _processed), Volatile.Read(ref _total), silo.Name, _error, _errorIsInput));
+
+    public Task<BacktestResult> GetResultAsync() => _state switch
+    {
+        BacktestJobState.Completed => Task.FromResult(_result!),
+        BacktestJobState.Running => throw new InvalidOperationException($"backtest '{this.GetPrimaryKeyString()}' is still running ({Volatile.Read(ref _processed)} of {Volatile.Read(ref _total)} bars)"),
+        BacktestJobState.Failed => throw new InvalidOperationException($"backtest '{this.GetPrimaryKeyString()}' failed: {_error}"),
+        BacktestJobState.Cancelled => throw new InvalidOperationException($"backtest '{this.GetPrimaryKeyString()}' was cancelled"),
+        _ => throw new KeyNotFoundException($"backtest '{this.GetPrimaryKeyString()}' does not exist"),
+    };
+
+    public async Task CancelAsync()
+    {
+        if (_state != BacktestJobState.Running)
+        {
+            throw new InvalidOperationException($"backtest '{this.GetPrimaryKeyString()}' is not running ({_state})");
+        }
+
+        await _cancel!.CancelAsync();
+    }
+
+    // The replay runs on the thread pool, so that progress and cancel calls reach the activation meanwhile; what
+    // follows it (the dataset directory, the state) runs on the activation again.
+    private async Task RunJobAsync(BacktestRequest request, List<RunnerConfig> configs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = await Task.Run(() => Replay(request, configs, p =>
+            {
+                Volatile.Write(ref _total, p.TotalBars);
+                Volatile.Write(ref _processed, p.BarsProcessed);
+            }, cancellationToken), cancellationToken);
+            await PublishDatasetsAsync();
+            _result = Result(report);
+            Volatile.Write(ref _processed, report.Bars);
+            _state = BacktestJobState.Completed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _state = BacktestJobState.Cancelled;
+            _error = "cancelled";
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or FormatException or InvalidDataException or UnauthorizedAccessException)
+        {
+            (_state, _error, _errorIsInput) = (BacktestJobState.Failed, ex.Message, true);
+        }
+        catch (Exception ex)
+        {
+            (_state, _error) = (BacktestJobState.Failed, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static List<RunnerConfig> Validate(BacktestRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Runners is null || request.Runners.Count == 0)
@@ -26,14 +115,15 @@ internal sealed class BacktestGrain(ILocalSiloDetails silo, DatasetCache dataset
             throw new ArgumentException("A backtest needs at least one runner.");
         }
 
-        var options = BacktestInputs.Options(request.FeeBps, request.SlippageBps, request.KeepOpen);
+        _ = BacktestInputs.Options(request.FeeBps, request.SlippageBps, request.KeepOpen);
         var configs = new List<RunnerConfig>(request.Runners.Count);
         foreach (var definition in request.Runners)
         {
             var config = definition.ToConfig();
             try
             {
-                config.Validate();
+                // The strategy is resolved (a script loaded) here, so that a bad one fails the submission, not the job.
+                RunnerDefinitions.Validate(definition, StrategyCatalog.Default);
             }
             catch (ArgumentException ex)
             {
@@ -48,20 +138,28 @@ internal sealed class BacktestGrain(ILocalSiloDetails silo, DatasetCache dataset
             throw new ArgumentException("A backtest needs data: data paths or generated series (SYMBOL:BARS[:SEED]).");
         }
 
+        return configs;
+    }
+
+    private BacktestReport Replay(BacktestRequest request, List<RunnerConfig> configs, Action<BacktestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var options = BacktestInputs.Options(request.FeeBps, request.SlippageBps, request.KeepOpen);
         var candles = BacktestInputs.Load(request.Data ?? [], request.Generate ?? [], datasets.Load);
-        await GrainFactory.GetGrain<IDatasetDirectoryGrain>(IDatasetDirectoryGrain.DefaultKey).SetAsync(silo.SiloAddress, datasets.Datasets());
-        BacktestReport report;
         try
         {
-            report = new Backtester(StrategyCatalog.Default, options).Run(candles, configs);
+            return new Backtester(StrategyCatalog.Default, options).Run(candles, configs, progress, cancellationToken);
         }
         catch (StrategyConfigurationException ex)
         {
             throw new ArgumentException(ex.Message, ex);
         }
+    }
 
-        // One run per activation: the grain goes away; the dataset stays in this silo's cache, reported above.
-        DeactivateOnIdle();
+    private Task PublishDatasetsAsync() =>
+        GrainFactory.GetGrain<IDatasetDirectoryGrain>(IDatasetDirectoryGrain.DefaultKey).SetAsync(silo.SiloAddress, datasets.Datasets());
+
+    private BacktestResult Result(BacktestReport report)
+    {
         var stopped = report.Runners.Where(r => r.StoppedReason is not null).Select(r => $"{r.RunnerId}: {r.StoppedReason}").ToArray();
         return new BacktestResult(BacktestReportWriter.ToJson(report), silo.Name, report.Bars, stopped);
     }

@@ -24,4 +24,23 @@ public interface IBacktestGrain : IGrainWithStringKey
     [ResponseTimeout("01:00:00")]
     [Alias("RunSweep")]
     Task<SweepBatchResult> RunSweepAsync(SweepBatchRequest request, ISweepObserver? observer);
+
+    /// <summary>
+    /// Starts the request in the background and returns at once; bad input fails here with an
+    /// <see cref="ArgumentException"/>. Follow it with <see cref="GetProgressAsync"/> and <see cref="GetResultAsync"/>.
+    /// </summary>
+    [Alias("SubmitAsync")]
+    Task SubmitAsync(BacktestRequest request);
+
+    /// <summary>Where the submitted backtest is, with its bar counts.</summary>
+    [Alias("GetProgressAsync")]
+    Task<BacktestJobProgress> GetProgressAsync();
+
+    /// <summary>The finished backtest's result; fails naming the state when it is not finished.</summary>
+    [Alias("GetResultAsync")]
+    Task<BacktestResult> GetResultAsync();
+
+    /// <summary>Cancels the submitted backtest.</summary>
+    [Alias("CancelAsync")]
+    Task CancelAsync();
 }

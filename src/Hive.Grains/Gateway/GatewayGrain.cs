@@ -332,7 +332,7 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
         deployments.Sort(static (a, b) => string.CompareOrdinal(a.RunnerId, b.RunnerId));
         return Task.FromResult(new GatewayStatus(
             _key, _epoch, _account.KillSwitch.Level, deployments, _filled, _fenced, _denied, _rejected, _duplicates,
-            _recentFenced.ToArray(), _lostReason is null, _broker.Name, _positionCheck, _unresolved.Count));
+            _recentFenced.ToArray(), _lostReason is null, _broker.Name, _positionCheck, _unresolved.Count, _account.KillSwitch.Reason, _options.LimitsFor(_key)));
     }
 
     private async Task TakeLeaseAsync(CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ namespace Hive.Grains.Gateway;
 /// <param name="Broker">The broker behind the gateway (<c>paper</c>, or the exchange and its address).</param>
 /// <param name="PositionCheck">Why the ledger's positions disagree with the broker's balances at activation, or <c>null</c> when they agree.</param>
 /// <param name="UnresolvedOrders">Orders whose outcome is still unknown and being reconciled.</param>
+/// <param name="KillSwitchReason">Why the kill switch was engaged; <c>null</c> when it is off.</param>
+/// <param name="AccountLimits">The account-level risk limits; <c>null</c> when unknown.</param>
 [GenerateSerializer]
 [Alias("hive.gateway-status")]
 public sealed record GatewayStatus(
@@ -34,4 +36,6 @@ public sealed record GatewayStatus(
     bool Authoritative = true,
     string Broker = "paper",
     string? PositionCheck = null,
-    int UnresolvedOrders = 0);
+    int UnresolvedOrders = 0,
+    string? KillSwitchReason = null,
+    RiskLimits? AccountLimits = null);

@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Concurrency;
 using Orleans.Runtime;
 
 namespace Hive.Grains.Runners;
@@ -31,6 +32,23 @@ public interface IRunnerGrain : IGrainWithStringKey
     /// <summary>Rebuilds the strategy (reloading a Lua script) keeping context and position.</summary>
     [Alias("RestartAsync")]
     Task RestartAsync();
+
+    /// <summary>
+    /// Rebuilds the strategy (a Lua script is read again) keeping context, position and state: a stopped runner stays
+    /// stopped, a paused one paused. A script that does not load leaves the old strategy running and fails naming why.
+    /// </summary>
+    [Alias("ReloadAsync")]
+    Task ReloadAsync();
+
+    /// <summary>
+    /// The events after <paramref name="afterSequence"/> of this activation's log (<paramref name="activation"/> names
+    /// the log the sequence belongs to; another one, or empty, starts from the log's oldest kept event). Waits up to
+    /// <paramref name="wait"/> for the first one; interleaves with the runner's other calls, so a watcher never delays
+    /// the market data. Watching starts the log: events before the first watch are not kept.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("WatchAsync")]
+    Task<RunnerEventBatch> WatchAsync(string activation, long afterSequence, TimeSpan wait);
 
     /// <summary>Unsubscribes, clears the persisted state and deactivates.</summary>
     [Alias("RemoveAsync")]

@@ -35,6 +35,10 @@ public interface IRunnerRegistryGrain : IGrainWithStringKey
     [Alias("RestartRunnerAsync")]
     Task RestartRunnerAsync(string runnerId);
 
+    /// <summary>Reloads a runner's strategy (a Lua script is read again) keeping its position and context; its state does not change.</summary>
+    [Alias("ReloadRunnerAsync")]
+    Task ReloadRunnerAsync(string runnerId);
+
     /// <summary>The definitions of all runners.</summary>
     [Alias("GetDefinitionsAsync")]
     Task<IReadOnlyList<RunnerDefinition>> GetDefinitionsAsync();

@@ -37,6 +37,9 @@ internal sealed class RunnerGrain(
 
     private static readonly TimeSpan RecentErrorWindow = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan DataTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan LongestWatchWait = TimeSpan.FromSeconds(20);
+    private const int EventLogCapacity = 1024;
+    private const int MaxEventsPerWatch = 256;
 
     private RunnerTrader? _trader;
     private DateTimeOffset _startedAt;
@@ -49,6 +52,14 @@ internal sealed class RunnerGrain(
     private string? _startError;
     private bool _stale;
     private bool _removed;
+
+    // Watchers' log, created by the first WatchAsync; null (and nothing recorded) while nobody has watched.
+    private readonly string _activationTag = Guid.NewGuid().ToString("N")[..12];
+    private RunnerEventLog? _events;
+    private int _signalsSeen;
+    private long _transitionsSeen;
+    private int _errorsLogged;
+    private RunnerHealth _loggedHealth;
 
     private string RunnerId => this.GetPrimaryKeyString();
 
@@ -123,6 +134,7 @@ internal sealed class RunnerGrain(
         state.State.Paused = true;
         _trader?.Core.Stop("paused by operator");
         await PersistAsync();
+        LogOperator("paused by operator");
     }
 
     public async Task ResumeAsync()
@@ -136,6 +148,7 @@ internal sealed class RunnerGrain(
 
         _trader?.Core.Resume();
         await PersistAsync();
+        LogOperator("resumed by operator");
     }
 
     public async Task RestartAsync()
@@ -149,28 +162,78 @@ internal sealed class RunnerGrain(
                 throw new InvalidOperationException($"Runner '{RunnerId}' could not restart: {_startError}");
             }
 
+            LogOperator("restarted by operator");
             return;
         }
 
-        IStrategy strategy;
-        try
-        {
-            strategy = StrategyCatalog.Default.Create(definition.Strategy, new StrategyParameters(definition.Parameters));
-        }
-        catch (Exception ex) when (ex is ArgumentException or StrategyException or IOException)
-        {
-            // The old strategy keeps running when the new one does not load.
-            throw new InvalidOperationException($"Runner '{RunnerId}' could not reload {definition.Strategy}: {ex.Message}", ex);
-        }
-
-        _trader.Core.ReplaceStrategy(strategy);
+        _trader.Core.ReplaceStrategy(CreateStrategy(definition));
         if (!state.State.Paused && _trader.Core.State == RunnerState.Stopped)
         {
             _trader.Core.Resume();
         }
 
         await PersistAsync();
+        LogOperator($"restarted by operator: {definition.Strategy} reloaded");
         logger.LogInformation("Runner {RunnerId} restarted {Strategy}", RunnerId, definition.Strategy);
+    }
+
+    public async Task ReloadAsync()
+    {
+        var definition = RequireDefinition();
+        if (_trader is null)
+        {
+            // Not trading (its start failed): starting it is what reading the script again means here.
+            await StartTradingAsync();
+            if (_startError is not null)
+            {
+                throw new InvalidOperationException($"Runner '{RunnerId}' could not reload {definition.Strategy}: {_startError}");
+            }
+        }
+        else
+        {
+            _trader.Core.ReplaceStrategy(CreateStrategy(definition));
+            await PersistAsync();
+        }
+
+        LogOperator($"reloaded {definition.Strategy} by operator");
+        logger.LogInformation("Runner {RunnerId} reloaded {Strategy}", RunnerId, definition.Strategy);
+    }
+
+    public async Task<RunnerEventBatch> WatchAsync(string activation, long afterSequence, TimeSpan wait)
+    {
+        if (_removed || state.State.Definition is null)
+        {
+            return new RunnerEventBatch([], true, _activationTag);
+        }
+
+        var log = _events ?? StartLog();
+        var after = string.Equals(activation, _activationTag, StringComparison.Ordinal) ? afterSequence : 0;
+        var events = log.After(after, MaxEventsPerWatch);
+        if (events.Count == 0 && wait > TimeSpan.Zero)
+        {
+            using var cancel = new CancellationTokenSource();
+            var changed = log.Changed();
+            await Task.WhenAny(changed, Task.Delay(wait < LongestWatchWait ? wait : LongestWatchWait, time, cancel.Token));
+            await cancel.CancelAsync();
+            events = log.After(after, MaxEventsPerWatch);
+        }
+
+        return new RunnerEventBatch(events, _removed, _activationTag);
+    }
+
+    // The strategy of the definition, built anew (a Lua script is read again); the old strategy keeps running when the
+    // new one does not load.
+    private IStrategy CreateStrategy(RunnerDefinition definition)
+    {
+        try
+        {
+            return StrategyCatalog.Default.Create(definition.Strategy, new StrategyParameters(definition.Parameters));
+        }
+        catch (Exception ex) when (ex is ArgumentException or StrategyException or IOException)
+        {
+            // Without the cause as inner exception: a script error type has no Orleans codec, and the message names it.
+            throw new InvalidOperationException($"Runner '{RunnerId}' could not reload {definition.Strategy}: {ex.Message}");
+        }
     }
 
     public async Task RemoveAsync()
@@ -186,6 +249,7 @@ internal sealed class RunnerGrain(
             await GrainFactory.GetGrain<IGatewayGrain>(definition.Account).RevokeAsync(RunnerId);
         }
 
+        LogOperator("removed by operator");
         _removed = true;
         _trader = null;
         await state.ClearStateAsync();
@@ -227,6 +291,11 @@ internal sealed class RunnerGrain(
         if (pending.IsCompletedSuccessfully)
         {
             var events = pending.Result;
+            if (_events is not null && events != RunnerEvents.None)
+            {
+                CollectCoreEvents(trader);
+            }
+
             return (events & SlowPath) == 0 && !trader.IsFenced ? Task.CompletedTask : AfterEventAsync(trader, events);
         }
 
@@ -260,6 +329,11 @@ internal sealed class RunnerGrain(
     private async Task AwaitEventAsync(RunnerTrader trader, ValueTask<RunnerEvents> pending)
     {
         var events = await pending;
+        if (_events is not null && events != RunnerEvents.None)
+        {
+            CollectCoreEvents(trader);
+        }
+
         if ((events & SlowPath) != 0 || trader.IsFenced)
         {
             await AfterEventAsync(trader, events);
@@ -307,6 +381,11 @@ internal sealed class RunnerGrain(
 
             _trader = trader;
             _errorsSeen = 0;
+            if (_events is not null)
+            {
+                WatchTrader(trader);
+            }
+
             _lastCandleClose = trader.Core.LastTimestamp;
             await AttachAsync(definition.Symbol);
 
@@ -383,6 +462,108 @@ internal sealed class RunnerGrain(
             _stale = true;
             logger.LogWarning("Runner {RunnerId}: state was written by a newer activation ({Error}); this activation stops and deactivates", RunnerId, ex.Message);
             DeactivateOnIdle();
+        }
+    }
+
+    private RunnerEventLog StartLog()
+    {
+        _events = new RunnerEventLog(EventLogCapacity);
+        if (_trader is { } trader)
+        {
+            WatchTrader(trader);
+        }
+
+        return _events;
+    }
+
+    // Events the trader reports from now on go to the log; what its core recorded before is not replayed.
+    private void WatchTrader(RunnerTrader trader)
+    {
+        _signalsSeen = trader.Core.Signals.Count;
+        _transitionsSeen = trader.Core.StateMachine.TransitionCount;
+        _errorsLogged = trader.Core.ErrorCount;
+        _loggedHealth = Health(trader);
+        trader.Observer = (kind, message, price) =>
+        {
+            // What the core decided before the order (its signal, its transition) comes first in the log.
+            CollectCoreEvents(trader);
+            Log(trader, kind, message, price);
+        };
+    }
+
+    private void CollectCoreEvents(RunnerTrader trader)
+    {
+        if (_events is null || !ReferenceEquals(trader, _trader))
+        {
+            return;
+        }
+
+        var core = trader.Core;
+        var signals = core.Signals;
+        for (; _signalsSeen < signals.Count; _signalsSeen++)
+        {
+            var signal = signals[_signalsSeen];
+            var kind = signal.Kind == "risk_denied" ? RunnerEventKind.Denial : RunnerEventKind.Signal;
+            Log(trader, kind, signal.Detail is null ? signal.Kind : $"{signal.Kind}: {signal.Detail}", signal.Price);
+        }
+
+        var transitions = core.StateMachine.TransitionCount;
+        if (transitions > _transitionsSeen)
+        {
+            var history = core.StateMachine.History;
+            var fresh = (int)Math.Min(transitions - _transitionsSeen, history.Count);
+            for (var i = history.Count - fresh; i < history.Count; i++)
+            {
+                var t = history[i];
+                Log(trader, RunnerEventKind.Transition, $"{t.From} -> {t.To} ({t.Trigger}{(t.Reason is null ? "" : ": " + t.Reason)})", core.LastPrice);
+            }
+
+            _transitionsSeen = transitions;
+        }
+
+        if (core.ErrorCount > _errorsLogged)
+        {
+            var fresh = Math.Min(core.ErrorCount - _errorsLogged, core.Errors.Count);
+            for (var i = core.Errors.Count - fresh; i < core.Errors.Count; i++)
+            {
+                Log(trader, RunnerEventKind.Error, core.Errors[i], core.LastPrice);
+            }
+
+            _errorsLogged = core.ErrorCount;
+        }
+
+        var health = Health(trader);
+        if (health != _loggedHealth)
+        {
+            _loggedHealth = health;
+            Log(trader, RunnerEventKind.Health, $"health {health}{(core.StoppedReason is { } reason ? $" ({reason})" : "")}", core.LastPrice);
+        }
+    }
+
+    private void Log(RunnerTrader trader, RunnerEventKind kind, string message, double price) =>
+        _events?.Add(time.GetUtcNow().ToUnixTimeMilliseconds(), trader.Core.LastTimestamp, kind, message, trader.Core.State, _loggedHealth, price);
+
+    // An operator's action, after what the core recorded before it.
+    private void LogOperator(string message)
+    {
+        if (_events is null)
+        {
+            return;
+        }
+
+        if (_trader is { } trader)
+        {
+            CollectCoreEvents(trader);
+            _loggedHealth = Health(trader);
+            _events.Add(time.GetUtcNow().ToUnixTimeMilliseconds(), trader.Core.LastTimestamp,
+                message.StartsWith("removed", StringComparison.Ordinal) ? RunnerEventKind.Removed : RunnerEventKind.Health,
+                $"{message}; health {_loggedHealth}", trader.Core.State, _loggedHealth, trader.Core.LastPrice);
+        }
+        else
+        {
+            var removed = message.StartsWith("removed", StringComparison.Ordinal);
+            _events.Add(time.GetUtcNow().ToUnixTimeMilliseconds(), 0, removed ? RunnerEventKind.Removed : RunnerEventKind.Health,
+                message, RunnerState.Stopped, removed ? RunnerHealth.Unhealthy : Status().Health, 0);
         }
     }
 

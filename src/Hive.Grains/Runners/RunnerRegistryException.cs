@@ -18,9 +18,20 @@ public sealed class RunnerRegistryException : InvalidOperationException
     {
     }
 
+    /// <summary>Creates the exception with a message naming the runner and the problem, and its kind.</summary>
+    public RunnerRegistryException(string message, RunnerRegistryError error)
+        : base(message)
+    {
+        Error = error;
+    }
+
     /// <summary>Creates the exception.</summary>
     public RunnerRegistryException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
+
+    /// <summary>What kind of problem this is.</summary>
+    [Id(0)]
+    public RunnerRegistryError Error { get; init; }
 }

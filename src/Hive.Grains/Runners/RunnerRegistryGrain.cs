@@ -29,7 +29,7 @@ internal sealed class RunnerRegistryGrain(
         ArgumentNullException.ThrowIfNull(definition);
         if (Find(definition.RunnerId) is { } existing)
         {
-            throw new RunnerRegistryException($"runner '{existing.RunnerId}' already exists ({existing.Symbol}, {existing.Strategy})");
+            throw new RunnerRegistryException($"runner '{existing.RunnerId}' already exists ({existing.Symbol}, {existing.Strategy})", RunnerRegistryError.AlreadyExists);
         }
 
         try
@@ -38,7 +38,7 @@ internal sealed class RunnerRegistryGrain(
         }
         catch (ArgumentException ex)
         {
-            throw new RunnerRegistryException(ex.Message);
+            throw new RunnerRegistryException(ex.Message, RunnerRegistryError.InvalidDefinition);
         }
 
         RunnerStatus status;
@@ -49,7 +49,7 @@ internal sealed class RunnerRegistryGrain(
         }
         catch (Exception ex) when (ex is not RunnerRegistryException)
         {
-            throw new RunnerRegistryException($"runner '{definition.RunnerId}' could not start: {Describe(ex)}");
+            throw new RunnerRegistryException($"runner '{definition.RunnerId}' could not start: {Describe(ex)}", Classify(ex));
         }
 
         state.State.Runners.Add(definition);
@@ -73,6 +73,8 @@ internal sealed class RunnerRegistryGrain(
 
     public Task RestartRunnerAsync(string runnerId) => CallAsync(Require(runnerId), static r => r.RestartAsync(), "restart");
 
+    public Task ReloadRunnerAsync(string runnerId) => CallAsync(Require(runnerId), static r => r.ReloadAsync(), "reload");
+
     public Task<IReadOnlyList<RunnerDefinition>> GetDefinitionsAsync() =>
         Task.FromResult<IReadOnlyList<RunnerDefinition>>(state.State.Runners.ToArray());
 
@@ -93,7 +95,7 @@ internal sealed class RunnerRegistryGrain(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // An activation that cannot start (a corrupt state file, no live silo) is reported with its cause.
-            throw new RunnerRegistryException($"runner '{runnerId}' could not be activated: {Describe(ex)}");
+            throw new RunnerRegistryException($"runner '{runnerId}' could not be activated: {Describe(ex)}", Classify(ex));
         }
     }
 
@@ -134,7 +136,7 @@ internal sealed class RunnerRegistryGrain(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new RunnerRegistryException($"runner '{definition.RunnerId}' could not {action}: {Describe(ex)}");
+            throw new RunnerRegistryException($"runner '{definition.RunnerId}' could not {action}: {Describe(ex)}", Classify(ex));
         }
     }
 
@@ -143,7 +145,26 @@ internal sealed class RunnerRegistryGrain(
 
     private RunnerDefinition Require(string runnerId) =>
         Find(runnerId) ?? throw new RunnerRegistryException(
-            $"no runner '{runnerId}'; known: {(state.State.Runners.Count == 0 ? "none" : string.Join(", ", state.State.Runners.Select(r => r.RunnerId)))}");
+            $"runner '{runnerId}' does not exist; known: {(state.State.Runners.Count == 0 ? "none" : string.Join(", ", state.State.Runners.Select(r => r.RunnerId)))}",
+            RunnerRegistryError.NotFound);
+
+    // A runner that cannot be placed or reached is unavailable; one that refuses the request (a script that does not
+    // load, a start that fails) is in the wrong state for it.
+    private static RunnerRegistryError Classify(Exception ex)
+    {
+        for (var current = ex; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case RunnerRegistryException registry:
+                    return registry.Error;
+                case PlacementRequirementException or TimeoutException or OrleansException:
+                    return RunnerRegistryError.Unavailable;
+            }
+        }
+
+        return RunnerRegistryError.FailedPrecondition;
+    }
 
     // The message that names the problem: Hive's own exceptions say it themselves; otherwise the innermost cause.
     private static string Describe(Exception ex)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hive.Grains.Gateway;
 using Hive.Trading.Execution;
 using Hive.Trading.Market;
@@ -54,6 +55,9 @@ internal sealed class RunnerTrader
     /// <summary>The gateway's last refusal, with its reason.</summary>
     public string? LastOrderProblem { get; private set; }
 
+    /// <summary>Told about every order sent and the gateway's answer (watchers of the runner); <c>null</c> when nobody watches.</summary>
+    public Action<RunnerEventKind, string, double>? Observer { get; set; }
+
     /// <summary>
     /// Builds the pipeline: the strategy from <paramref name="catalog"/>, a fresh core with <paramref name="snapshot"/>
     /// restored, and a fresh DeploymentID from the gateway of the definition's account (unless
@@ -102,6 +106,7 @@ internal sealed class RunnerTrader
                 continue;
             }
 
+            Observer?.Invoke(RunnerEventKind.Order, Describe(order), (double)(order.Price ?? 0m));
             GatewayOrderResult result;
             try
             {
@@ -119,17 +124,21 @@ internal sealed class RunnerTrader
             {
                 case GatewayOrderStatus.Filled when result.Fill is { } fill:
                     OrdersFilled++;
+                    Observer?.Invoke(RunnerEventKind.Fill, string.Create(CultureInfo.InvariantCulture,
+                        $"filled {order.ClientOrderId}: {fill.Side} {fill.Quantity} @ {fill.Price} (fee {fill.Fee})"), (double)fill.Price);
                     events |= Core.OnFill(fill);
                     break;
                 case GatewayOrderStatus.Fenced:
                     OrdersFenced++;
                     IsFenced = true;
                     LastOrderProblem = result.Reason ?? "Fenced";
+                    Observer?.Invoke(RunnerEventKind.Fenced, $"order {order.ClientOrderId} fenced: {LastOrderProblem}", 0);
                     events |= Core.OnOrderRejected(order.ClientOrderId, LastOrderProblem);
                     break;
                 case GatewayOrderStatus.Denied:
                     GatewayDenials++;
                     LastOrderProblem = result.Reason ?? result.RiskReason.ToString();
+                    Observer?.Invoke(RunnerEventKind.Denial, $"order {order.ClientOrderId} denied by the gateway: {LastOrderProblem}", 0);
                     events |= Core.OnOrderRejected(order.ClientOrderId, LastOrderProblem);
                     break;
                 default:
@@ -137,6 +146,7 @@ internal sealed class RunnerTrader
                     // asynchronous fills are not delivered to runners yet).
                     OrdersRejected++;
                     LastOrderProblem = result.Reason ?? result.Status.ToString();
+                    Observer?.Invoke(RunnerEventKind.Error, $"order {order.ClientOrderId} rejected: {LastOrderProblem}", 0);
                     events |= Core.OnOrderRejected(order.ClientOrderId, LastOrderProblem);
                     break;
             }
@@ -144,6 +154,9 @@ internal sealed class RunnerTrader
 
         return events;
     }
+
+    private static string Describe(in OrderRequest order) => string.Create(CultureInfo.InvariantCulture,
+        $"order {order.ClientOrderId}: {order.Side} {order.Quantity} {order.Symbol} {order.Type}{(order.Price is { } price ? $" @ {price}" : "")} ({order.Reason})");
 
     /// <summary>Restores the counts a previous activation persisted.</summary>
     public void RestoreCounts(int filled, int denied, int fenced)

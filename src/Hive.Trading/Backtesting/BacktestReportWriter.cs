@@ -65,11 +65,25 @@ public static class BacktestReportWriter
     public static BacktestReport ReadJson(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = File.OpenRead(path);
+        return Read(stream, path);
+    }
+
+    /// <summary>Reads a report from its JSON text (<see cref="ToJson"/>); errors name <paramref name="source"/>.</summary>
+    /// <exception cref="InvalidDataException">The text is not a Hive backtest report.</exception>
+    public static BacktestReport ParseJson(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        return Read(stream, source);
+    }
+
+    private static BacktestReport Read(Stream stream, string source)
+    {
         try
         {
-            using var stream = File.OpenRead(path);
             var report = JsonSerializer.Deserialize<BacktestReport>(stream, JsonOptions)
-                ?? throw new InvalidDataException($"{path}: empty report.");
+                ?? throw new InvalidDataException($"{source}: empty report.");
             // Trade rows leave out the runner and symbol they share with their runner.
             var runners = report.Runners
                 .Select(static r => r with { Trades = [.. r.Trades.Select(t => t with { RunnerId = r.RunnerId, Symbol = r.Symbol })] })
@@ -78,7 +92,7 @@ public static class BacktestReportWriter
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{path}: not a Hive backtest report: {ex.Message}", ex);
+            throw new InvalidDataException($"{source}: not a Hive backtest report: {ex.Message}", ex);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Hive.Commands.Api;
 using Hive.Commands.Backtest;
 using Hive.Trading.Backtesting;
 using Hive.Trading.Market;
@@ -48,8 +49,10 @@ internal static class BacktestCommand
 
         var timings = new Option<bool>("--timings") { Description = "Print how long loading, the replay (with bars per second) and writing the report took." };
 
-        var command = new Command("backtest", "Replay candle files through runners and write a report, or sweep a runner's parameters (--sweep).");
-        foreach (var option in new Option[] { data, generate, runner, runners, output, equity, fee, slippage, keepOpen, fullEquity, timings })
+        var api = new ApiClientOptions();
+        api.Server.Description = "Run the backtest on the data silos of the cluster whose gRPC API is at URL (data paths are read there), with a progress bar.";
+        var command = new Command("backtest", "Replay candle files through runners and write a report (here, or on a cluster's data silos with --server), or sweep a runner's parameters (--sweep).");
+        foreach (var option in new Option[] { data, generate, runner, runners, output, equity, fee, slippage, keepOpen, fullEquity, timings, api.Server, api.Token, api.DataDirectory })
         {
             command.Options.Add(option);
         }
@@ -58,6 +61,30 @@ internal static class BacktestCommand
         sweep.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
+            var sweepArguments = sweep.Read(parse);
+            if (parse.GetValue(api.Server) is not null)
+            {
+                if (sweepArguments is not null)
+                {
+                    throw new CliException("--sweep runs on the embedded cluster's data silos; --server does not take sweeps yet");
+                }
+
+                return RemoteBacktest.RunAsync(
+                    api.Connect(parse),
+                    console ?? CliConsole.Default(),
+                    new RemoteBacktest.Arguments(
+                        parse.GetValue(data) ?? [],
+                        parse.GetValue(generate) ?? [],
+                        parse.GetValue(runner) ?? [],
+                        parse.GetValue(runners),
+                        parse.GetValue(output)!,
+                        parse.GetValue(equity),
+                        parse.GetValue(fee),
+                        parse.GetValue(slippage),
+                        parse.GetValue(keepOpen)),
+                    cancellationToken);
+            }
+
             var arguments = new Arguments(
                 parse.GetValue(data) ?? [],
                 parse.GetValue(generate) ?? [],
@@ -70,7 +97,7 @@ internal static class BacktestCommand
                 parse.GetValue(keepOpen),
                 parse.GetValue(fullEquity),
                 parse.GetValue(timings));
-            return sweep.Read(parse) is { } sweepArguments
+            return sweepArguments is not null
                 ? SweepCommand.RunAsync(catalog ?? StrategyCatalog.Default, console ?? CliConsole.Default(), arguments, sweepArguments, cancellationToken)
                 : Task.FromResult(Run(catalog ?? StrategyCatalog.Default, console ?? CliConsole.Default(), arguments, cancellationToken));
         });

@@ -14,6 +14,9 @@ internal static class ExitCodes
     /// <summary>A remote party (exchange, silo) could not be reached or refused.</summary>
     public const int Unavailable = 4;
 
+    /// <summary>The API refused the token (missing or wrong).</summary>
+    public const int Unauthenticated = 5;
+
     public const int Cancelled = 130;
 
     public const int InternalError = 70;

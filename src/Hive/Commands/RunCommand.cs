@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Hive.Api;
 using Hive.Commands.Run;
 using Hive.Grains.Runners;
 using Hive.Trading.Runners;
@@ -109,8 +110,22 @@ internal static class RunCommand
             Description = "With --feed binance: also publish the forming candle's updates (runners take the last price and protective exits from them; strategies still decide on closed bars).",
         };
 
-        var command = new Command("run", "Run the runners of a YAML file on an embedded three-silo cluster with a live console view.");
-        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account, remove, postgres, feed, exchange, production, baseUrl, streamUrl, forming })
+        var apiPort = new Option<int>("--api-port")
+        {
+            HelpName = "PORT",
+            Description = "Port of the gRPC API (HTTP/2 on loopback); 0 picks a free one. The address is printed and written to <data-dir>/api-endpoint.",
+            DefaultValueFactory = _ => 0,
+        };
+        var apiToken = new Option<string?>("--api-token")
+        {
+            HelpName = "TOKEN",
+            Description = $"Bearer token the API requires (default: ${HiveApiOptions.TokenVariable}, else a random one); printed and written to <data-dir>/api-token (owner-only).",
+        };
+        var apiCertificate = new Option<string?>("--api-certificate") { HelpName = "FILE", Description = "Serve the API over TLS with this certificate (PFX, or PEM with --api-certificate-key)." };
+        var apiCertificateKey = new Option<string?>("--api-certificate-key") { HelpName = "FILE", Description = "PEM private key of --api-certificate." };
+
+        var command = new Command("run", "Run the runners of a YAML file on an embedded three-silo cluster with a live console view and the gRPC API.");
+        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account, remove, postgres, feed, exchange, production, baseUrl, streamUrl, forming, apiPort, apiToken, apiCertificate, apiCertificateKey })
         {
             command.Options.Add(option);
         }
@@ -125,7 +140,10 @@ internal static class RunCommand
                 parse.GetValue(duration),
                 parse.GetValue(account)!,
                 parse.GetValue(remove) ?? [],
-                parse.GetValue(postgres));
+                parse.GetValue(postgres)) with
+            {
+                Api = ApiArguments(parse.GetValue(apiPort), parse.GetValue(apiToken), parse.GetValue(apiCertificate), parse.GetValue(apiCertificateKey)),
+            };
             args = ParseExchange(args, parse.GetValue(feed)!, parse.GetValue(exchange)!, parse.GetValue(production), parse.GetValue(baseUrl), parse.GetValue(streamUrl));
             if (parse.GetValue(forming))
             {
@@ -149,6 +167,22 @@ internal static class RunCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static RunApiArguments ApiArguments(int port, string? token, string? certificate, string? key)
+    {
+        if (port is < 0 or > 65535)
+        {
+            throw new CliException($"--api-port must be a port number (0 for any free one), got {port}");
+        }
+
+        token ??= Environment.GetEnvironmentVariable(HiveApiOptions.TokenVariable);
+        if (token is not null && (token.Length < 16 || token.Any(char.IsWhiteSpace)))
+        {
+            throw new CliException("--api-token: a token needs at least 16 characters and no spaces");
+        }
+
+        return new RunApiArguments(port, string.IsNullOrEmpty(token) ? null : token, certificate, key);
     }
 
     /// <summary>The longest <c>--duration</c>: the longest delay a timer takes (about 49.7 days).</summary>

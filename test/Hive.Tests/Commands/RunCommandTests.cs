@@ -187,7 +187,7 @@ public sealed class RunCommandTests : IDisposable
 
         var error = await Assert.ThrowsAsync<CliException>(() => RunAsync(new StringWriter(), "--runners", runners, "--data-dir", DataDir, "--duration", "1s", "--remove-runner", "btc_emaa"));
 
-        Assert.Contains("--remove-runner btc_emaa: no runner 'btc_emaa'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--remove-runner btc_emaa: runner 'btc_emaa' does not exist", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

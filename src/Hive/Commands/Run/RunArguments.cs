@@ -15,7 +15,8 @@ internal sealed record RunArguments(
     string? Postgres = null,
     Hive.Grains.Exchange.ExchangeSettings? Binance = null,
     bool BinanceFeed = false,
-    bool FormingCandles = false)
+    bool FormingCandles = false,
+    RunApiArguments? Api = null)
 {
     /// <summary>Whether orders go to Binance (<c>--exchange binance</c>).</summary>
     public bool BinanceOrders => Binance?.IsBinance == true;

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Hive.Api;
+using Hive.Api.Hosting;
+using Hive.Commands.Api;
 using Hive.Commands.Backtest;
 using Hive.Grains.Exchange;
 using Hive.Grains.Feeds;
@@ -28,6 +31,9 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
 {
     private static readonly TimeSpan RefreshPeriod = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan SummaryPeriod = TimeSpan.FromSeconds(5);
+
+    // The feeds of this run; runners added through the API during the run add theirs (StartNewFeedsAsync).
+    private FeedPlan _plan = new([], []);
 
     public async Task<RunOutcome> RunAsync(RunArguments args, CancellationToken commandToken)
     {
@@ -60,9 +66,10 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         {
             throw new CliException($"--postgres: cannot use {store.Description}: {ex.Message}", ExitCodes.Failed);
         }
-
+        HiveApiServer? api = null;
         try
         {
+            api = await StartApiAsync(cluster, args, loggerFactory, commandToken);
             var factory = cluster.GrainFactory;
             var registry = factory.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
             var removed = await RemoveRunnersAsync(registry, args);
@@ -124,7 +131,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
             }
 
             var symbols = stored.Values.Select(d => d.Symbol).Concat(configs.Select(c => c.Symbol));
-            var plan = FeedPlan.Create(symbols, args.DataFolder, args.Speed, streamUrl, args.FormingCandles);
+            var plan = _plan = FeedPlan.Create(symbols, args.DataFolder, args.Speed, streamUrl, args.FormingCandles);
             ReportRepeatedBars(args, plan);
             foreach (var symbol in plan.SymbolsWithoutData)
             {
@@ -143,9 +150,14 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
 
             var started = time.GetTimestamp();
             stop.StartDuration();
-            var last = await ShowAsync(factory, plan, args, started, stop);
+            var last = await ShowAsync(factory, args, started, stop);
+            plan = _plan;
 
             console.MarkupLine($"Draining ({Markup.Escape(stop.Reason ?? "stopped")}): feeds stop, runners take what was published, silos stop and persist their state…");
+
+            // Control calls end before the drain: nothing adds or removes a runner while the silos stop.
+            await StopApiAsync(api, cluster);
+            api = null;
 
             // The feeds drain (they resume after their last event on the next run, as the runners resume) before the
             // silos stop, so that no runner misses a bar its feed published.
@@ -178,6 +190,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         }
         finally
         {
+            await StopApiAsync(api, cluster);
             await cluster.DisposeAsync();
         }
     }
@@ -236,6 +249,41 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         public BinanceBroker Broker { get; } = broker;
 
         public ValueTask DisposeAsync() => Broker.DisposeAsync();
+    }
+
+    // The API beside the silos, in this process, calling the grains through the control silo.
+    private async Task<HiveApiServer?> StartApiAsync(EmbeddedCluster cluster, RunArguments args, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var settings = args.Api ?? new RunApiArguments(0, null, null, null);
+        var token = settings.Token ?? LocalApi.NewToken();
+        var endpoint = new HiveApiEndpointOptions { Port = settings.Port, Certificate = ApiCertificate.Load(settings.Certificate, settings.CertificateKey) };
+        HiveApiServer server;
+        try
+        {
+            server = await HiveApiServer.StartAsync(
+                cluster.GrainFactory, endpoint, o => o.Token = token, cluster.ServicesOf(EmbeddedCluster.ControlSiloName), loggerFactory, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw new CliException($"--api-port {settings.Port}: the API cannot listen there: {ex.Message}", ExitCodes.Unavailable);
+        }
+
+        var tokenFile = LocalApi.TokenFile(cluster.DataDirectory);
+        LocalApi.WriteOwnerOnly(tokenFile, token);
+        LocalApi.WriteOwnerOnly(LocalApi.EndpointFile(cluster.DataDirectory), server.Address.ToString());
+        console.MarkupLine($"API (gRPC hive.v1): [blue]{Markup.Escape(server.Address.ToString())}[/], token [blue]{Markup.Escape(token)}[/] (also in {Markup.Escape(tokenFile)})");
+        return server;
+    }
+
+    private static async Task StopApiAsync(HiveApiServer? api, EmbeddedCluster cluster)
+    {
+        if (api is null)
+        {
+            return;
+        }
+
+        File.Delete(LocalApi.EndpointFile(cluster.DataDirectory));
+        await api.DisposeAsync();
     }
 
     // The replay feeds keep a repeated bar once, as hive backtest does; say so here, where the user reads, with the count
@@ -303,10 +351,10 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         return configs;
     }
 
-    private async Task<RunSnapshot> ShowAsync(IGrainFactory factory, FeedPlan plan, RunArguments args, long started, StopSignal signal)
+    private async Task<RunSnapshot> ShowAsync(IGrainFactory factory, RunArguments args, long started, StopSignal signal)
     {
         var stop = signal.Token;
-        var snapshot = await TrySnapshotAsync(factory, plan, args, started) ?? Empty(plan, args, started);
+        var snapshot = await TrySnapshotAsync(factory, _plan, args, started) ?? Empty(_plan, args, started);
         if (!Console.IsOutputRedirected && console.Profile.Capabilities.Interactive)
         {
             await console.Live(RunView.Build(snapshot, Title(args), console.Profile.Width)).AutoClear(true).StartAsync(async context =>
@@ -314,8 +362,9 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
                 while (!stop.IsCancellationRequested)
                 {
                     await Delay(RefreshPeriod, stop);
-                    snapshot = await TrySnapshotAsync(factory, plan, args, started) ?? snapshot;
-                    CheckReplayFinished(snapshot, plan, signal);
+                    snapshot = await TrySnapshotAsync(factory, _plan, args, started) ?? snapshot;
+                    await StartNewFeedsAsync(factory, snapshot, args);
+                    CheckReplayFinished(snapshot, _plan, signal);
                     context.UpdateTarget(RunView.Build(snapshot, Title(args), console.Profile.Width));
                     context.Refresh();
                 }
@@ -328,8 +377,9 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         while (!stop.IsCancellationRequested)
         {
             await Delay(RefreshPeriod, stop);
-            snapshot = await TrySnapshotAsync(factory, plan, args, started) ?? snapshot;
-            CheckReplayFinished(snapshot, plan, signal);
+            snapshot = await TrySnapshotAsync(factory, _plan, args, started) ?? snapshot;
+            await StartNewFeedsAsync(factory, snapshot, args);
+            CheckReplayFinished(snapshot, _plan, signal);
             if (time.GetElapsedTime(lastLine) >= SummaryPeriod)
             {
                 lastLine = time.GetTimestamp();
@@ -338,6 +388,34 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         }
 
         return snapshot;
+    }
+
+    // A runner added through the API may trade a symbol without a feed yet: it gets one as the run's others were made
+    // (simulated, or a replay of its files in --data), so that it trades within this run.
+    private async Task StartNewFeedsAsync(IGrainFactory factory, RunSnapshot snapshot, RunArguments args)
+    {
+        var known = _plan.Feeds.Select(static f => f.Symbol).Concat(_plan.SymbolsWithoutData).ToHashSet(StringComparer.Ordinal);
+        var fresh = snapshot.Runners.Select(static r => r.Symbol).Where(s => s.Length > 0 && !known.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        var extra = FeedPlan.Create(fresh, args.DataFolder, args.Speed);
+        foreach (var feed in extra.Feeds)
+        {
+            try
+            {
+                await factory.GetGrain<IMarketFeedGrain>(feed.Symbol).StartAsync(feed);
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException or ArgumentException)
+            {
+                Debug.WriteLine($"hive run: feed {feed.Symbol} did not start: {ex.Message}");
+                return;
+            }
+        }
+
+        _plan = new FeedPlan([.. _plan.Feeds, .. extra.Feeds], [.. _plan.SymbolsWithoutData, .. extra.SymbolsWithoutData]);
     }
 
     // A replay that reached the end of every file has nothing more to publish: the run drains by itself.
