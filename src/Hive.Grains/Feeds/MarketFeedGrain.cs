@@ -1,3 +1,4 @@
+using Hive.Grains.Diagnostics;
 using Hive.Grains.Hosting;
 using Hive.Grains.Placement;
 using Hive.Trading.Market;
@@ -252,6 +253,11 @@ internal sealed class MarketFeedGrain(
             logger.LogWarning(ex, "Feed {Symbol}: a subscriber failed on {Count} events", Symbol, batch.Count);
         }
 
+        foreach (var published in batch)
+        {
+            HiveMetrics.MarketEvent(Symbol, MetricKind(published.Kind));
+        }
+
         var last = batch[^1];
         Interlocked.Add(ref _published, batch.Count);
         Interlocked.Exchange(ref _lastEventTime, last.Timestamp);
@@ -287,4 +293,13 @@ internal sealed class MarketFeedGrain(
         await state.WriteStateAsync();
         _savedEventTime = lastEventTime;
     }
+
+    private static string MetricKind(MarketEventKind kind) => kind switch
+    {
+        MarketEventKind.Candle => "candle",
+        MarketEventKind.Quote => "quote",
+        MarketEventKind.Trade => "trade",
+        MarketEventKind.Gap => "gap",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 }

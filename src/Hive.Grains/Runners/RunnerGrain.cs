@@ -1,3 +1,4 @@
+using Hive.Grains.Diagnostics;
 using Hive.Grains.Feeds;
 using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
@@ -27,7 +28,7 @@ internal sealed class RunnerGrain(
     [PersistentState("runner", HivePlatform.StorageName)] IPersistentState<RunnerGrainState> state,
     ILocalSiloDetails silo,
     TimeProvider time,
-    ILogger<RunnerGrain> logger) : Grain, IRunnerGrain, IAsyncObserver<MarketEvent>, IStreamSubscriptionObserver
+    ILogger<RunnerGrain> grainLogger) : Grain, IRunnerGrain, IAsyncObserver<MarketEvent>, IStreamSubscriptionObserver
 {
     // What a reactivation must not lose: the position (fills), a stop, and moved protections. Idle ↔ Analyzing is not
     // persisted: a restored runner that is flat resumes in Idle anyway (RunnerCore.Restore). Counts and context written
@@ -41,6 +42,8 @@ internal sealed class RunnerGrain(
     private const int EventLogCapacity = 1024;
     private const int MaxEventsPerWatch = 256;
 
+    // Every line this activation logs carries its runner ID, symbol and deployment epoch.
+    private readonly RunnerLogger logger = new(grainLogger);
     private RunnerTrader? _trader;
     private DateTimeOffset _startedAt;
     private DateTimeOffset _lastDataAt;
@@ -63,9 +66,23 @@ internal sealed class RunnerGrain(
 
     private string RunnerId => this.GetPrimaryKeyString();
 
+    // The state the runners gauge counts this activation under (read on the exporter's thread: a racy read is fine).
+    private string MetricState() => _trader is not { } trader
+        ? (_startError is null ? "not_started" : "failed")
+        : state.State.Paused ? "paused" : trader.Core.State switch
+        {
+            RunnerState.Idle => "idle",
+            RunnerState.Analyzing => "analyzing",
+            RunnerState.InPosition => "in_position",
+            RunnerState.Stopped => "stopped",
+            var other => other.ToString().ToLowerInvariant(),
+        };
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _startedAt = _lastDataAt = time.GetUtcNow();
+        logger.Describe(RunnerId, state.State.Definition?.Symbol, null);
+        HiveMetrics.TrackRunner(this, MetricState);
         if (state.State.Definition is not null)
         {
             await StartTradingAsync();
@@ -81,6 +98,7 @@ internal sealed class RunnerGrain(
             await PersistAsync();
         }
 
+        HiveMetrics.UntrackRunner(this);
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -287,6 +305,7 @@ internal sealed class RunnerGrain(
             return Task.CompletedTask;
         }
 
+        var started = HiveMetrics.Start();
         var pending = trader.OnMarketEventAsync(item);
         if (pending.IsCompletedSuccessfully)
         {
@@ -299,7 +318,7 @@ internal sealed class RunnerGrain(
             return (events & SlowPath) == 0 && !trader.IsFenced ? Task.CompletedTask : AfterEventAsync(trader, events);
         }
 
-        return AwaitEventAsync(trader, pending);
+        return AwaitEventAsync(trader, pending, started);
     }
 
     // A feed that resumes after a failover may publish again what this runner's persisted state already covers;
@@ -326,9 +345,15 @@ internal sealed class RunnerGrain(
         return false;
     }
 
-    private async Task AwaitEventAsync(RunnerTrader trader, ValueTask<RunnerEvents> pending)
+    // Orders go out asynchronously, so only this path can have traded: its fills are the tick-to-trade samples.
+    private async Task AwaitEventAsync(RunnerTrader trader, ValueTask<RunnerEvents> pending, long started)
     {
         var events = await pending;
+        if ((events & RunnerEvents.Filled) != 0)
+        {
+            HiveMetrics.TickToTradeSince(started, trader.Definition.Symbol);
+        }
+
         if (_events is not null && events != RunnerEvents.None)
         {
             CollectCoreEvents(trader);
@@ -355,6 +380,7 @@ internal sealed class RunnerGrain(
         {
             _lastErrorAt = time.GetUtcNow();
             _errorsSeen = trader.Core.ErrorCount;
+            HiveMetrics.RunnerError(RunnerId);
             logger.LogWarning("Runner {RunnerId}: strategy error: {Error}{Stopped}", RunnerId, trader.Core.Errors[^1],
                 (events & RunnerEvents.Stopped) != 0 ? " (stopped: production policy)" : string.Empty);
         }
@@ -380,6 +406,7 @@ internal sealed class RunnerGrain(
             }
 
             _trader = trader;
+            logger.Describe(RunnerId, definition.Symbol, trader.Deployment.Epoch);
             _errorsSeen = 0;
             if (_events is not null)
             {
