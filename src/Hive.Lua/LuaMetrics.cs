@@ -15,7 +15,8 @@ public static class LuaMetrics
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly Histogram<double> CallDuration = Meter.CreateHistogram<double>(
-        "hive.lua.call.duration", "s", "Time of one strategy step in the Lua sandbox (detect, filter or manage).");
+        "hive.lua.call.duration", "s", "Time of one strategy step in the Lua sandbox (detect, filter or manage).",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.000001, 0.0000025, 0.000005, 0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.01, 0.1, 1] });
 
     private static readonly Counter<long> LimitHits = Meter.CreateCounter<long>(
         "hive.lua.limit.hits", "{hit}", "Strategy calls stopped by a sandbox limit (instruction budget, memory, time, host quota).");

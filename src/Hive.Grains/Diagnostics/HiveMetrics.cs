@@ -121,7 +121,17 @@ public static class HiveMetrics
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var state in RunnerStates.Values)
         {
-            var name = state();
+            string name;
+            try
+            {
+                name = state();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or NullReferenceException)
+            {
+                // Read off the activation's thread while it changes: counted, not lost.
+                name = "unknown";
+            }
+
             counts[name] = counts.GetValueOrDefault(name) + 1;
         }
 

@@ -55,6 +55,7 @@ internal sealed class RunnerGrain(
     private string? _startError;
     private bool _stale;
     private bool _removed;
+    private volatile bool _paused;
 
     // Watchers' log, created by the first WatchAsync; null (and nothing recorded) while nobody has watched.
     private readonly string _activationTag = Guid.NewGuid().ToString("N")[..12];
@@ -66,10 +67,11 @@ internal sealed class RunnerGrain(
 
     private string RunnerId => this.GetPrimaryKeyString();
 
-    // The state the runners gauge counts this activation under (read on the exporter's thread: a racy read is fine).
+    // The state the runners gauge counts this activation under. Read on the exporter's thread, so it touches only plain
+    // fields (grain state may be read on the activation only); a racy read is fine for a gauge.
     private string MetricState() => _trader is not { } trader
         ? (_startError is null ? "not_started" : "failed")
-        : state.State.Paused ? "paused" : trader.Core.State switch
+        : _paused ? "paused" : trader.Core.State switch
         {
             RunnerState.Idle => "idle",
             RunnerState.Analyzing => "analyzing",
@@ -150,6 +152,7 @@ internal sealed class RunnerGrain(
     {
         RequireDefinition();
         state.State.Paused = true;
+        _paused = true;
         _trader?.Core.Stop("paused by operator");
         await PersistAsync();
         LogOperator("paused by operator");
@@ -159,6 +162,7 @@ internal sealed class RunnerGrain(
     {
         RequireDefinition();
         state.State.Paused = false;
+        _paused = false;
         if (_trader is null)
         {
             await StartTradingAsync();
@@ -400,6 +404,7 @@ internal sealed class RunnerGrain(
             var activation = $"{silo.Name}-{Guid.NewGuid().ToString("N")[..8]}";
             var trader = await RunnerTrader.CreateAsync(GrainFactory, definition, state.State.Snapshot?.ToSnapshot(), activation, StrategyCatalog.Default);
             trader.RestoreCounts(state.State.OrdersFilled, state.State.OrdersDenied, state.State.OrdersFenced);
+            _paused = state.State.Paused;
             if (state.State.Paused)
             {
                 trader.Core.Stop("paused by operator");

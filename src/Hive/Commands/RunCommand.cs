@@ -121,11 +121,17 @@ internal static class RunCommand
             HelpName = "TOKEN",
             Description = $"Bearer token the API requires (default: ${HiveApiOptions.TokenVariable}, else a random one); printed and written to <data-dir>/api-token (owner-only).",
         };
+        var httpPort = new Option<int>("--http-port")
+        {
+            HelpName = "PORT",
+            Description = "Port of the health (/health/live, /health/ready) and Prometheus metrics (/metrics) endpoints on loopback; 0 (the default) picks a free one, printed and written to <data-dir>/http-endpoint.",
+            DefaultValueFactory = _ => 0,
+        };
         var apiCertificate = new Option<string?>("--api-certificate") { HelpName = "FILE", Description = "Serve the API over TLS with this certificate (PFX, or PEM with --api-certificate-key)." };
         var apiCertificateKey = new Option<string?>("--api-certificate-key") { HelpName = "FILE", Description = "PEM private key of --api-certificate." };
 
         var command = new Command("run", "Run the runners of a YAML file on an embedded three-silo cluster with a live console view and the gRPC API.");
-        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account, remove, postgres, feed, exchange, production, baseUrl, streamUrl, forming, apiPort, apiToken, apiCertificate, apiCertificateKey })
+        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account, remove, postgres, feed, exchange, production, baseUrl, streamUrl, forming, apiPort, apiToken, apiCertificate, apiCertificateKey, httpPort })
         {
             command.Options.Add(option);
         }
@@ -143,6 +149,7 @@ internal static class RunCommand
                 parse.GetValue(postgres)) with
             {
                 Api = ApiArguments(parse.GetValue(apiPort), parse.GetValue(apiToken), parse.GetValue(apiCertificate), parse.GetValue(apiCertificateKey)),
+                HttpPort = parse.GetValue(httpPort) is var port and >= 0 and <= 65535 ? port : throw new CliException($"--http-port must be a port number (0 for any free one), got {parse.GetValue(httpPort)}"),
             };
             args = ParseExchange(args, parse.GetValue(feed)!, parse.GetValue(exchange)!, parse.GetValue(production), parse.GetValue(baseUrl), parse.GetValue(streamUrl));
             if (parse.GetValue(forming))

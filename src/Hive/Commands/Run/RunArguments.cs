@@ -16,7 +16,8 @@ internal sealed record RunArguments(
     Hive.Grains.Exchange.ExchangeSettings? Binance = null,
     bool BinanceFeed = false,
     bool FormingCandles = false,
-    RunApiArguments? Api = null)
+    RunApiArguments? Api = null,
+    int HttpPort = 0)
 {
     /// <summary>Whether orders go to Binance (<c>--exchange binance</c>).</summary>
     public bool BinanceOrders => Binance?.IsBinance == true;

@@ -9,6 +9,7 @@ using Hive.Grains.Feeds;
 using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
 using Hive.Grains.Runners;
+using Hive.Hosting;
 using Hive.Postgres;
 using Hive.Trading.History;
 using Hive.Trading.Runners;
@@ -67,9 +68,11 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
             throw new CliException($"--postgres: cannot use {store.Description}: {ex.Message}", ExitCodes.Failed);
         }
         HiveApiServer? api = null;
+        RunHttpHost? http = null;
         try
         {
             api = await StartApiAsync(cluster, args, loggerFactory, commandToken);
+            http = await StartHttpAsync(cluster, args, loggerFactory, commandToken);
             var factory = cluster.GrainFactory;
             var registry = factory.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
             var removed = await RemoveRunnersAsync(registry, args);
@@ -192,7 +195,33 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         {
             await StopApiAsync(api, cluster);
             await cluster.DisposeAsync();
+            if (http is not null)
+            {
+                File.Delete(HttpEndpointFile(cluster.DataDirectory));
+                await http.DisposeAsync();
+            }
         }
+    }
+
+    /// <summary>Where a running <c>hive run</c> writes the address of its health and metrics endpoints.</summary>
+    public static string HttpEndpointFile(string dataDirectory) => Path.Combine(dataDirectory, "http-endpoint");
+
+    // Health and metrics beside the silos for the whole run, the drain included (readiness goes down as silos stop).
+    private async Task<RunHttpHost> StartHttpAsync(EmbeddedCluster cluster, RunArguments args, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        RunHttpHost http;
+        try
+        {
+            http = await RunHttpHost.StartAsync(cluster, args.HttpPort, loggerFactory, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw new CliException($"--http-port {args.HttpPort}: cannot listen there: {ex.Message}", ExitCodes.Unavailable);
+        }
+
+        File.WriteAllText(HttpEndpointFile(cluster.DataDirectory), http.Address.ToString());
+        console.MarkupLine($"Health and metrics: [blue]{Markup.Escape(new Uri(http.Address, HiveHealth.ReadyPath).ToString())}[/], [blue]{Markup.Escape(new Uri(http.Address, HiveTelemetry.MetricsPath).ToString())}[/]");
+        return http;
     }
 
     // --exchange binance: the broker connects (server time, user data stream) before the cluster starts, so that an
