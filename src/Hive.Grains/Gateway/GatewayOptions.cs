@@ -23,6 +23,13 @@ public sealed class GatewayOptions
     /// <summary>How often a gateway re-reads its lease to notice that a newer activation took it (default 5 s).</summary>
     public TimeSpan LeaseCheckPeriod { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How old the gateway's last confirmation of its lease may be when an order arrives (default 1 s): an older one is
+    /// read again from storage first. Keep it below the cluster's failure-detection time, so that an activation on a
+    /// silo that was paused long enough to be declared dead re-reads its lease before it forwards anything.
+    /// </summary>
+    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How many recent fencing rejections <see cref="GatewayStatus.RecentFenced"/> lists.</summary>
     public int RecentFencedCapacity { get; set; } = 20;
 
@@ -41,6 +48,11 @@ public sealed class GatewayOptions
         if (LeaseCheckPeriod <= TimeSpan.Zero)
         {
             throw new ArgumentException($"Gateway option {nameof(LeaseCheckPeriod)} must be positive, got {LeaseCheckPeriod}.");
+        }
+
+        if (LeaseTtl <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"Gateway option {nameof(LeaseTtl)} must be positive, got {LeaseTtl}.");
         }
 
         if (RecentFencedCapacity <= 0)

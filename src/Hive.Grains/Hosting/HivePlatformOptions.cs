@@ -28,6 +28,12 @@ public sealed class HivePlatformOptions
     /// <summary>Adjusts the "market" stream provider (delivery retries, memory-stream poll period); the provider kind comes from configuration <c>Hive:Streams:Provider</c>.</summary>
     public Action<HiveMarketStreamOptions>? ConfigureStreams { get; set; }
 
+    /// <summary>
+    /// Failure detection (Orleans membership settings) of the silo; Hive's tuned values by default, Orleans' own when
+    /// set to <c>null</c>.
+    /// </summary>
+    public HiveFailureDetectionOptions? FailureDetection { get; set; } = new();
+
     /// <summary>Whether to make <c>*.lua</c> strategy paths resolvable in the default strategy catalog (default true).</summary>
     public bool RegisterLuaStrategies { get; set; } = true;
 }
