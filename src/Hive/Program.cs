@@ -11,5 +11,6 @@ root.Subcommands.Add(IndicatorsCommand.Create());
 root.Subcommands.Add(BacktestCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(SiloCommand.Create());
 
 return await CommandRunner.InvokeAsync(root, args);

@@ -55,6 +55,13 @@ public sealed class HiveFailureDetectionOptions
     /// </summary>
     public TimeSpan MaxJoinAttemptTime { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The shortest timeout Orleans may adapt a probe down to (Orleans: half of <see cref="ProbeTimeout"/>). Equal to
+    /// <see cref="ProbeTimeout"/>: on a loaded machine healthy silos answered probes in 0.7 s, and a half-second timeout
+    /// would count those as misses.
+    /// </summary>
+    public TimeSpan MinProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Copies these settings onto Orleans' options.</summary>
     public void ApplyTo(ClusterMembershipOptions options)
     {
@@ -67,6 +74,7 @@ public sealed class HiveFailureDetectionOptions
         options.DeathVoteExpirationTimeout = DeathVoteExpirationTimeout;
         options.IAmAliveTablePublishTimeout = IAmAliveTablePublishTimeout;
         options.MaxJoinAttemptTime = MaxJoinAttemptTime;
+        options.MinProbeTimeout = MinProbeTimeout;
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
@@ -77,6 +85,12 @@ public sealed class HiveFailureDetectionOptions
         Positive(DeathVoteExpirationTimeout, nameof(DeathVoteExpirationTimeout));
         Positive(IAmAliveTablePublishTimeout, nameof(IAmAliveTablePublishTimeout));
         Positive(MaxJoinAttemptTime, nameof(MaxJoinAttemptTime));
+        Positive(MinProbeTimeout, nameof(MinProbeTimeout));
+        if (MinProbeTimeout > ProbeTimeout)
+        {
+            throw new ArgumentException($"Membership option {nameof(MinProbeTimeout)} ({MinProbeTimeout}) must not exceed {nameof(ProbeTimeout)} ({ProbeTimeout}).");
+        }
+
         if (NumMissedProbesLimit < 1)
         {
             throw new ArgumentException($"Membership option {nameof(NumMissedProbesLimit)} must be at least 1, got {NumMissedProbesLimit}.");

@@ -14,6 +14,9 @@ internal static class ExitCodes
     /// <summary>A remote party (exchange, silo) could not be reached or refused.</summary>
     public const int Unavailable = 4;
 
+    /// <summary>A <c>hive silo</c> learnt that the cluster declared it dead and stopped at once.</summary>
+    public const int DeclaredDead = 5;
+
     public const int Cancelled = 130;
 
     public const int InternalError = 70;
