@@ -180,6 +180,22 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
             return earlier;
         }
 
+        // Recording the order awaited the database: a silo paused there (SIGSTOP, a long GC, a VM freeze) resumes with a
+        // lease it has not confirmed for a while, and the cluster may have moved on. Check again before the broker.
+        if (_time.GetElapsedTime(_leaseConfirmedAt) > _options.LeaseTtl)
+        {
+            await ConfirmLeaseAsync(CancellationToken.None);
+            if (FencingReason(deployment, order) is { } lateFence)
+            {
+                return await FenceAsync(order, lateFence);
+            }
+
+            if (_lostReason is not null)
+            {
+                return await NotAuthoritativeAsync(deployment, order, _lostReason);
+            }
+        }
+
         var answer = _broker.Submit(_key, _epoch, order with { ClientOrderId = BrokerOrderId.Format(order.ClientOrderId, deployment.Epoch) }, market);
         switch (answer.Status)
         {
