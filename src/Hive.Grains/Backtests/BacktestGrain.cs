@@ -2,6 +2,8 @@ using Hive.Grains.Placement;
 using Hive.Trading.Backtesting;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans;
 using Orleans.Runtime;
 
@@ -48,14 +50,23 @@ internal sealed class BacktestGrain(ILocalSiloDetails silo, DatasetCache dataset
 
         var candles = BacktestInputs.Load(request.Data ?? [], request.Generate ?? [], datasets.Load);
         await GrainFactory.GetGrain<IDatasetDirectoryGrain>(IDatasetDirectoryGrain.DefaultKey).SetAsync(silo.SiloAddress, datasets.Datasets());
+        // A silo that is draining (SIGTERM) stops the replay at once and says so, rather than keep the drain waiting
+        // until it gives up on the activation and the caller never hears back: the backtest fails and can run again on
+        // another data silo; it is never reported complete with part of its data.
+        var stopping = ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         BacktestReport report;
         try
         {
-            report = new Backtester(StrategyCatalog.Default, options).Run(candles, configs);
+            report = new Backtester(StrategyCatalog.Default, options).Run(candles, configs, cancellationToken: stopping);
         }
         catch (StrategyConfigurationException ex)
         {
             throw new ArgumentException(ex.Message, ex);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            DeactivateOnIdle();
+            throw new InvalidOperationException($"Backtest interrupted: data silo {silo.Name} is shutting down; run it again (another data silo takes it).");
         }
 
         // One run per activation: the grain goes away; the dataset stays in this silo's cache, reported above.
