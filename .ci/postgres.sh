@@ -42,12 +42,15 @@ hive_postgres_setup() {
     return 1
   fi
 
-  # CREATEDB: every test gets a database of its own. The SQL runs as the postgres superuser over the local socket.
+  # CREATEDB: every test gets a database of its own. pg_signal_backend: dropping it WITH (FORCE) ends every session on
+  # it, an autovacuum worker's included, which needs that role. The SQL runs as the postgres superuser over the socket.
   runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -p "$port" -d postgres \
     -v user="$user" -v password="$password" >&2 <<'SQL' || return 1
 SELECT format('CREATE ROLE %I LOGIN CREATEDB', :'user')
 WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'user') \gexec
 SELECT format('ALTER ROLE %I LOGIN CREATEDB PASSWORD %L', :'user', :'password') \gexec
+SELECT format('GRANT pg_signal_backend TO %I', :'user')
+WHERE NOT pg_has_role(:'user', 'pg_signal_backend', 'MEMBER') \gexec
 SQL
 
   export HIVE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=$user;Password=$password;Database=postgres"

@@ -20,7 +20,7 @@ internal sealed class PostgresSilo : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<PostgresSilo> StartAsync(string connectionString, string clusterId = "test", Action<ISiloBuilder>? configure = null)
+    public static async Task<PostgresSilo> StartAsync(string connectionString, string clusterId = "test", Action<HivePostgresOptions>? postgres = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -32,8 +32,7 @@ internal sealed class PostgresSilo : IAsyncDisposable
                 o.ServiceId = "hive-test";
             });
             silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort());
-            silo.AddHivePostgres(connectionString);
-            configure?.Invoke(silo);
+            silo.AddHivePostgres(connectionString, postgres);
         });
         var host = builder.Build();
         try

@@ -1,6 +1,8 @@
 using Hive.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans;
+using Orleans.Configuration;
 using Orleans.Runtime;
 using Orleans.Storage;
 
@@ -25,6 +27,24 @@ public sealed class PostgresSiloTests
         Assert.Equal(2, value);
         Assert.Equal(2L, await db.ScalarAsync("SELECT count(*) FROM hive_membership WHERE deployment_id = 'test'"));
         Assert.Equal(1L, await db.ScalarAsync("SELECT count(*) FROM hive_grain_state WHERE state_name = 'counter' AND grain_key = 'btc_ema_prod'"));
+    }
+
+    [PostgresFact]
+    public async Task UseHivePostgresClustering_ClientOutsideTheSilo_FindsItsGatewayAndCallsAGrain()
+    {
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        await using var silo = await PostgresSilo.StartAsync(db.ConnectionString, clusterId: "client-test");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.UseOrleansClient(client => client
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("client-test", "hive-test"))
+            .UseHivePostgresClustering(db.ConnectionString));
+        using var host = builder.Build();
+        await host.StartAsync().Within();
+
+        var value = await host.Services.GetRequiredService<IClusterClient>().GetGrain<ICounterGrain>("from_outside").IncrementAsync();
+
+        Assert.Equal(1, value);
+        await host.StopAsync().Within();
     }
 
     [PostgresFact]
@@ -83,6 +103,28 @@ public sealed class PostgresSiloTests
 
         Assert.Equal("3", afterClear.ETag);
         Assert.Equal(4, (await ReadAsync(sut, grain)).Value);
+    }
+
+    [PostgresFact]
+    public async Task Reminders_RegisteredAndRemoved_AreRowsInPostgres()
+    {
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        await using var silo = await PostgresSilo.StartAsync(db.ConnectionString, postgres: o => o.Reminders = true);
+        var sut = silo.Grains.GetGrain<IReminderGrain>("btc_ema_prod");
+
+        await sut.RegisterAsync("a");
+        await sut.RegisterAsync("b");
+        await sut.RegisterAsync("a");
+        var registered = await sut.NamesAsync();
+        var rows = await db.ScalarAsync("SELECT count(*) FROM hive_reminders");
+        var version = await db.ScalarAsync("SELECT version FROM hive_reminders WHERE reminder_name = 'a'");
+        await sut.UnregisterAsync("a");
+
+        Assert.Equal(["a", "b"], registered);
+        Assert.Equal(2L, rows);
+        Assert.Equal(1, version);
+        Assert.Equal(["b"], await sut.NamesAsync());
+        Assert.Equal(1L, await db.ScalarAsync("SELECT count(*) FROM hive_reminders"));
     }
 
     private static async Task<CounterState> ReadAsync(IGrainStorage storage, GrainId grain)

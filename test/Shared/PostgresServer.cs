@@ -14,6 +14,8 @@ namespace Hive.Testing;
 /// from <c>HIVE_TEST_POSTGRES_CLUSTER</c>, e.g. <c>15 main</c>, else the newest under <c>/etc/postgresql</c>; needs
 /// root, as <c>.ci/run</c> has). It cuts every connection of every test, so a test that restarts the server must run
 /// alone: put its class in the collection <see cref="RestartCollection"/>, whose definition disables parallelization.
+/// That still cannot stop the other test assemblies that <c>dotnet test Hive.sln</c> runs at the same time, so a fault
+/// test that restarts or kills the database should prefer a server of its own, <see cref="PostgresPrivateServer"/>.
 /// </para>
 /// </summary>
 internal sealed class PostgresServer : IAsyncDisposable
@@ -131,7 +133,20 @@ internal sealed class PostgresServer : IAsyncDisposable
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await Wait.UntilAsync(async () =>
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return true;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                // A session that appeared while the drop ended the others (an autovacuum worker, for a role without
+                // pg_signal_backend): try again.
+                return false;
+            }
+        }, $"test database {Database} is dropped");
     }
 
     private static string NewestCluster()

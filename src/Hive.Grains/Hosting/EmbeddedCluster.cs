@@ -20,7 +20,8 @@ namespace Hive.Grains.Hosting;
 /// The embedded default of DESIGN §5: three Orleans silos in one process — <c>control</c>, <c>live</c> (tag
 /// <c>low_latency</c>) and <c>data</c> (tag <c>high_ram</c>) — on loopback with localhost clustering, grain state in
 /// files under <c>&lt;data-dir&gt;/state</c> (<see cref="FileGrainStorage"/>) and the ledger under
-/// <c>&lt;data-dir&gt;/ledger</c>. What the silos acknowledged survives a restart on the same data directory.
+/// <c>&lt;data-dir&gt;/ledger</c>; or, with <see cref="EmbeddedClusterOptions.Store"/>, membership, grain state and the
+/// ledger in that store (PostgreSQL). What the silos acknowledged survives a restart on the same data directory or store.
 /// A drain is <see cref="DrainFeedsAsync"/> (every event the feeds published reaches every runner) then
 /// <see cref="StopAsync"/>: the live silo (runners, feeds and the gateway deactivate and persist), then the data silo,
 /// then the control silo.
@@ -36,13 +37,16 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Name of the data silo.</summary>
     public const string DataSiloName = "data";
 
+    /// <summary>The Orleans service ID of the embedded cluster: grain state is keyed by it, so every start finds the last one's.</summary>
+    public const string ServiceId = "hive";
+
     private readonly List<(string Name, string Role, IHost Host)> _silos = [];
     private readonly EmbeddedClusterOptions _options;
     private readonly FileStream _directoryLock;
     private readonly string _clusterId = "hive-embedded-" + Guid.NewGuid().ToString("N")[..8];
     private int _stopped;
 
-    private EmbeddedCluster(EmbeddedClusterOptions options, FileGrainStorage storage, FileLedger ledger, FileStream directoryLock)
+    private EmbeddedCluster(EmbeddedClusterOptions options, FileGrainStorage? storage, ILedger ledger, FileStream directoryLock)
     {
         _directoryLock = directoryLock;
         _options = options;
@@ -59,11 +63,17 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Where the ledger is stored.</summary>
     public string LedgerDirectory => Path.Combine(DataDirectory, "ledger");
 
-    /// <summary>The grain state store shared by the three silos.</summary>
-    public FileGrainStorage Storage { get; }
+    /// <summary>The grain state files shared by the three silos; null when a <see cref="EmbeddedClusterOptions.Store"/> holds the state.</summary>
+    public FileGrainStorage? Storage { get; }
 
-    /// <summary>The ledger the gateway records orders, fills, denials and fencing rejections in.</summary>
-    public FileLedger Ledger { get; }
+    /// <summary>
+    /// The ledger the gateway records orders, fills, denials and fencing rejections in: a <see cref="FileLedger"/>, or the
+    /// store's.
+    /// </summary>
+    public ILedger Ledger { get; }
+
+    /// <summary>Where state and the ledger are kept, for people: the data directory's folders, or the store's description.</summary>
+    public string StoreDescription => _options.Store is { } store ? store.Description : $"files under {DataDirectory}";
 
     /// <summary>The paper broker behind the gateways (it stands for the exchange).</summary>
     public PaperBroker Broker { get; } = new();
@@ -84,19 +94,48 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DataDirectory);
         var root = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(root);
-        var directoryLock = LockDirectory(root);
-        FileLedger ledger;
+        FileStream directoryLock;
         try
         {
-            ledger = new FileLedger(Path.Combine(root, "ledger"), logger: options.LoggerFactory?.CreateLogger<FileLedger>());
+            directoryLock = LockDirectory(root);
+        }
+        catch
+        {
+            if (options.Store is { } store)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        ILedger ledger;
+        FileGrainStorage? storage = null;
+        try
+        {
+            if (options.Store is { } store)
+            {
+                await store.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                ledger = store.Ledger;
+            }
+            else
+            {
+                ledger = new FileLedger(Path.Combine(root, "ledger"), logger: options.LoggerFactory?.CreateLogger<FileLedger>());
+                storage = new FileGrainStorage(Path.Combine(root, "state"));
+            }
         }
         catch
         {
             directoryLock.Dispose();
+            if (options.Store is { } store)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
 
-        var cluster = new EmbeddedCluster(options, new FileGrainStorage(Path.Combine(root, "state")), ledger, directoryLock);
+        var cluster = new EmbeddedCluster(options, storage, ledger, directoryLock);
         try
         {
             var ports = FreePorts(6);
@@ -170,7 +209,15 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             host.Dispose();
         }
 
-        Ledger.Dispose();
+        if (_options.Store is { } store)
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            ((FileLedger)Ledger).Dispose();
+        }
+
         _directoryLock.Dispose();
 
         if (errors is not null)
@@ -257,7 +304,23 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         builder.Services.AddSingleton(_options.TimeProvider);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId: "hive", clusterId: _clusterId);
+            if (_options.Store is { } store)
+            {
+                // A cluster ID of its own per start, as with localhost clustering: rows a crashed run left behind
+                // never count as members of this one.
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = _clusterId;
+                    o.ServiceId = ServiceId;
+                });
+                silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+                store.ConfigureSilo(silo);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId: ServiceId, clusterId: _clusterId);
+            }
+
             silo.AddHiveSilo(new HiveSiloOptions
             {
                 Name = name,

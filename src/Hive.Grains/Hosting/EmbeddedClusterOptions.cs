@@ -7,7 +7,10 @@ namespace Hive.Grains.Hosting;
 /// <summary>Configuration of an <see cref="EmbeddedCluster"/>.</summary>
 public sealed class EmbeddedClusterOptions
 {
-    /// <summary>The data directory: grain state under <c>state/</c>, the ledger under <c>ledger/</c>.</summary>
+    /// <summary>
+    /// The data directory: grain state under <c>state/</c>, the ledger under <c>ledger/</c> (unless a <see cref="Store"/>
+    /// holds them), the lock file that keeps it to one cluster.
+    /// </summary>
     public required string DataDirectory { get; init; }
 
     /// <summary>The clock of the silos (timers, idle collection, timeouts, ledger timestamps).</summary>
@@ -27,6 +30,12 @@ public sealed class EmbeddedClusterOptions
     /// <c>Hive:Streams:Provider</c> = <c>memory</c>).
     /// </summary>
     public IReadOnlyDictionary<string, string?>? Configuration { get; init; }
+
+    /// <summary>
+    /// Where membership, grain state and the ledger live. Null (the default): files under <see cref="DataDirectory"/>
+    /// and localhost clustering. The cluster owns the store and disposes it when it stops.
+    /// </summary>
+    public IEmbeddedClusterStore? Store { get; init; }
 
     /// <summary>Runs after the platform wiring for every silo (extra services, filters; tests).</summary>
     public Action<ISiloBuilder>? ConfigureSilo { get; init; }

@@ -12,13 +12,16 @@ namespace Hive.Commands;
 /// <c>hive run</c>: the main job. Starts the embedded three-silo cluster (control, live, data) on a data directory,
 /// runs the runners of a YAML file against one feed per symbol (a simulated random walk, or a replay of Binance candle
 /// files), shows a live console view, and drains on Ctrl-C, SIGTERM or the end of <c>--duration</c>. Started again on
-/// the same data directory it resumes the stored runners with their open positions.
+/// the same data directory it resumes the stored runners with their open positions. With <c>--postgres</c> (or
+/// <c>HIVE_POSTGRES</c>) membership, grain state, stream subscriptions and the ledger are in that PostgreSQL database
+/// instead, and a second run on the same database resumes.
 /// </summary>
 internal static class RunCommand
 {
     public const string DefaultRunnersFile = "strategies/runners.yaml";
     public const string DefaultDataDirectory = "hive-data";
     public const double DefaultSpeed = 6000;
+    public const string PostgresVariable = "HIVE_POSTGRES";
 
     public static Command Create(IAnsiConsole? console = null, StrategyCatalog? catalog = null, TimeProvider? time = null, Action<RunOutcome>? completed = null)
     {
@@ -64,8 +67,15 @@ internal static class RunCommand
             AllowMultipleArgumentsPerToken = false,
         };
 
+        var postgres = new Option<string?>("--postgres")
+        {
+            HelpName = "CONNECTION",
+            Description = $"Keep membership, grain state, stream subscriptions and the ledger in this PostgreSQL database (an Npgsql connection string; default ${PostgresVariable}) instead of files; --data-dir then holds only the log.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null,
+        };
+
         var command = new Command("run", "Run the runners of a YAML file on an embedded three-silo cluster with a live console view.");
-        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account, remove })
+        foreach (var option in new Option[] { runners, data, speed, dataDir, duration, account, remove, postgres })
         {
             command.Options.Add(option);
         }
@@ -79,7 +89,8 @@ internal static class RunCommand
                 parse.GetValue(dataDir)!,
                 parse.GetValue(duration),
                 parse.GetValue(account)!,
-                parse.GetValue(remove) ?? []);
+                parse.GetValue(remove) ?? [],
+                parse.GetValue(postgres));
             var session = new RunSession(console ?? CliConsole.Default(), catalog ?? StrategyCatalog.Default, time ?? TimeProvider.System);
             var outcome = await session.RunAsync(args, cancellationToken);
             completed?.Invoke(outcome);
@@ -102,8 +113,20 @@ internal static class RunCommand
     /// <summary>The longest <c>--duration</c>: the longest delay a timer takes (about 49.7 days).</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
-    private static RunArguments Parse(string runners, string? data, string speedText, string dataDir, string? duration, string account, string[] remove)
+    private static RunArguments Parse(string runners, string? data, string speedText, string dataDir, string? duration, string account, string[] remove, string? postgres)
     {
+        if (postgres is not null)
+        {
+            try
+            {
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliException($"--postgres (or {PostgresVariable}) is not a valid PostgreSQL connection string: {ex.Message}");
+            }
+        }
+
         foreach (var id in remove)
         {
             if (string.IsNullOrWhiteSpace(id))
@@ -158,6 +181,6 @@ internal static class RunCommand
             limit = parsed;
         }
 
-        return new RunArguments(runners, data, speed, dataDir, limit, account, remove);
+        return new RunArguments(runners, data, speed, dataDir, limit, account, remove, postgres);
     }
 }

@@ -38,8 +38,9 @@ public sealed class EmbeddedClusterTests : IDisposable
         Assert.Equal(SiloRoles.Data, roles[EmbeddedCluster.DataSiloName][SiloRoles.RoleKey]);
         Assert.Equal("true", roles[EmbeddedCluster.DataSiloName]["high_ram"]);
         Assert.True(Directory.Exists(sut.StateDirectory));
-        Assert.True(File.Exists(sut.Ledger.FilePath));
-        Assert.StartsWith(sut.LedgerDirectory, sut.Ledger.FilePath, StringComparison.Ordinal);
+        var ledger = Assert.IsType<FileLedger>(sut.Ledger);
+        Assert.True(File.Exists(ledger.FilePath));
+        Assert.StartsWith(sut.LedgerDirectory, ledger.FilePath, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,4 +8,5 @@ internal sealed record RunArguments(
     string DataDirectory,
     TimeSpan? Duration,
     string Account,
-    IReadOnlyList<string>? RemoveRunners = null);
+    IReadOnlyList<string>? RemoveRunners = null,
+    string? Postgres = null);

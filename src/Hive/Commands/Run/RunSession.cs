@@ -5,10 +5,12 @@ using Hive.Grains.Feeds;
 using Hive.Grains.Gateway;
 using Hive.Grains.Hosting;
 using Hive.Grains.Runners;
+using Hive.Postgres;
 using Hive.Trading.History;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Orleans;
 using Orleans.Runtime;
 using Spectre.Console;
@@ -33,12 +35,24 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         FeedPlan.Create(configs.Select(c => c.Symbol), args.DataFolder, args.Speed);
 
         using var stop = new StopSignal(commandToken, args.Duration, time, static () => Environment.Exit(ExitCodes.Cancelled));
-        console.MarkupLine($"Starting the embedded cluster (control, live, data) on [blue]{Markup.Escape(Path.GetFullPath(args.DataDirectory))}[/]");
         Directory.CreateDirectory(args.DataDirectory);
         using var logs = new FileLoggerProvider(Path.GetFullPath(Path.Combine(args.DataDirectory, "hive.log")), time);
         using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
-        var cluster = await EmbeddedCluster.StartAsync(
-            new EmbeddedClusterOptions { DataDirectory = args.DataDirectory, TimeProvider = time, LoggerFactory = loggerFactory }, commandToken);
+        var store = args.Postgres is { } postgres ? new PostgresClusterStore(postgres, loggerFactory: loggerFactory) : null;
+        console.MarkupLine(store is null
+            ? $"Starting the embedded cluster (control, live, data) on [blue]{Markup.Escape(Path.GetFullPath(args.DataDirectory))}[/]"
+            : $"Starting the embedded cluster (control, live, data) on [blue]{Markup.Escape(store.Description)}[/]");
+        EmbeddedCluster cluster;
+        try
+        {
+            cluster = await EmbeddedCluster.StartAsync(
+                new EmbeddedClusterOptions { DataDirectory = args.DataDirectory, TimeProvider = time, LoggerFactory = loggerFactory, Store = store }, commandToken);
+        }
+        catch (Exception ex) when (store is not null && ex is NpgsqlException or InvalidOperationException)
+        {
+            throw new CliException($"--postgres: cannot use {store.Description}: {ex.Message}", ExitCodes.Failed);
+        }
+
         try
         {
             var factory = cluster.GrainFactory;
@@ -194,7 +208,7 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
             }
 
             removed.Add(id);
-            console.MarkupLine(Markup.Escape($"removed runner {id} from {Path.GetFullPath(args.DataDirectory)}"));
+            console.MarkupLine(Markup.Escape($"removed runner {id} from {(args.Postgres is null ? Path.GetFullPath(args.DataDirectory) : "the database")}"));
         }
 
         return removed;
@@ -314,7 +328,9 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
     private void WriteFinal(RunSnapshot final, EmbeddedCluster cluster, string log)
     {
         console.Write(RunView.Build(final, "hive run: final state", console.Profile.Width));
-        console.MarkupLine($"Drained. Ledger: [blue]{Markup.Escape(cluster.LedgerDirectory)}[/], state: [blue]{Markup.Escape(cluster.StateDirectory)}[/], log: [blue]{Markup.Escape(log)}[/]");
+        console.MarkupLine(cluster.Storage is null
+            ? $"Drained. Ledger and state: [blue]{Markup.Escape(cluster.StoreDescription)}[/], log: [blue]{Markup.Escape(log)}[/]"
+            : $"Drained. Ledger: [blue]{Markup.Escape(cluster.LedgerDirectory)}[/], state: [blue]{Markup.Escape(cluster.StateDirectory)}[/], log: [blue]{Markup.Escape(log)}[/]");
     }
 
     private static string Title(RunArguments args) =>
