@@ -97,7 +97,7 @@ start_silo() {
   # The silos run from the repository root, where the runners file's strategy paths are relative to.
   (cd "$repo" && HIVE_POSTGRES="$HIVE_POSTGRES" exec "$dir/bin/Hive" "${args[@]}" >"$dir/$name.log" 2>&1) &
   echo $! >"$dir/$name.pid"
-  say "started $name ($role${tags/#-/}) pid $!, http :$http, log $dir/$name.log"
+  say "started $name ($role$([ "$tags" != "-" ] && echo ", $tags")) pid $!, http :$http, log $dir/$name.log"
 }
 
 wait_ready() {

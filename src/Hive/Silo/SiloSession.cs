@@ -164,16 +164,29 @@ internal sealed class SiloSession(TextWriter output, StrategyCatalog catalog)
         var registry = grains.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
         var known = (await registry.GetDefinitionsAsync()).Select(d => d.RunnerId).ToHashSet(StringComparer.Ordinal);
         var added = 0;
+        var started = TimeProvider.System.GetTimestamp();
         foreach (var config in load.Runners.Where(c => !known.Contains(c.RunnerId)))
         {
-            try
+            while (true)
             {
-                await registry.AddRunnerAsync(RunnerDefinition.FromConfig(config, settings.Account));
-                added++;
-            }
-            catch (RunnerRegistryException ex)
-            {
-                throw new CliException($"{settings.RunnersFile}: {ex.Message}", ExitCodes.Failed);
+                try
+                {
+                    await registry.AddRunnerAsync(RunnerDefinition.FromConfig(config, settings.Account));
+                    added++;
+                    break;
+                }
+                catch (RunnerRegistryException ex) when (TimeProvider.System.GetElapsedTime(started) < RunnersTimeout && !stopping.IsCancellationRequested)
+                {
+                    // The file was checked before the start, so what fails here is the cluster that is still forming:
+                    // a live silo that just joined is not yet in every silo's view of roles and grain types.
+                    output.WriteLine($"runner {config.RunnerId} not placed yet ({ex.Message}); trying again");
+                    output.Flush();
+                    await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System, stopping);
+                }
+                catch (RunnerRegistryException ex)
+                {
+                    throw new CliException($"{settings.RunnersFile}: {ex.Message}", ExitCodes.Failed);
+                }
             }
         }
 
