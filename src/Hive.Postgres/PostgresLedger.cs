@@ -21,6 +21,7 @@ namespace Hive.Postgres;
 public sealed class PostgresLedger : ILedger, IAsyncDisposable, IDisposable
 {
     private const string FillIndex = "hive_ledger_one_fill_per_order";
+    private const string OrderIndex = "hive_ledger_one_order_per_id";
     private const int PageSize = 4096;
 
     private const string AppendSql =
@@ -65,6 +66,7 @@ public sealed class PostgresLedger : ILedger, IAsyncDisposable, IDisposable
 
     /// <inheritdoc />
     /// <exception cref="DuplicateFillException">The entry is a second fill of its client order ID on its account.</exception>
+    /// <exception cref="DuplicateClientOrderIdException">The entry is a second order record of its client order ID on its account.</exception>
     public async ValueTask<LedgerEntry> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -135,6 +137,11 @@ public sealed class PostgresLedger : ILedger, IAsyncDisposable, IDisposable
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == FillIndex)
             {
                 throw new DuplicateFillException(entry.Account, entry.ClientOrderId ?? "", e);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == OrderIndex)
+            {
+                // The gateway's claim on a logical order: another activation recorded (and sent) it first.
+                throw new DuplicateClientOrderIdException(entry.Account, entry.ClientOrderId ?? "", e);
             }
         }
 

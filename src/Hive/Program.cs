@@ -16,5 +16,6 @@ root.Subcommands.Add(RunnerCommand.Create());
 root.Subcommands.Add(ClusterCommand.Create());
 root.Subcommands.Add(GatewayCommand.Create());
 root.Subcommands.Add(GatewayCommand.CreateKillSwitch());
+root.Subcommands.Add(SiloCommand.Create());
 
 return await CommandRunner.InvokeAsync(root, args);

@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 
 // `streams` runs the stream delivery harness (see Streams/RESULTS.md), `api` the gRPC API harness (Api/RESULTS.md);
-// `replay-cpu` and `sweep` the CPU-time harnesses of Backtesting/RESULTS.md; anything else goes to BenchmarkDotNet.
+// `cluster-call` and `failover` the multi-process cluster harness (Cluster/RESULTS.md); `replay-cpu` and `sweep` the
+// CPU-time harnesses of Backtesting/RESULTS.md; anything else goes to BenchmarkDotNet.
 if (args is ["streams", .. var rest])
 {
     return await Hive.Benchmarks.Streams.StreamDeliveryHarness.RunAsync(rest);
@@ -20,6 +21,11 @@ if (args is ["sweep", .. var sweep])
 if (args is ["api", .. var apiArgs])
 {
     return await Hive.Benchmarks.Api.ApiHarness.RunAsync(apiArgs);
+}
+
+if (args is [("cluster-call" or "failover") and var mode, .. var clusterArgs])
+{
+    return await Hive.Benchmarks.Cluster.ClusterHarness.RunAsync(mode, clusterArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -67,6 +67,21 @@ public sealed class PostgresLedgerTests
     }
 
     [PostgresFact]
+    public async Task AppendAsync_SecondOrderOfOneClientOrderIdOnOneAccount_ThrowsDuplicateClientOrderIdException()
+    {
+        await using var db = await MigratedAsync();
+        await using var sut = new PostgresLedger(db.ConnectionString, FastRetry);
+        await sut.AppendAsync(Entry(LedgerEntryKind.Order, "acc1", "btc_ema-5") with { Detail = "btc_ema#3@live-1-a" });
+        await sut.AppendAsync(Entry(LedgerEntryKind.Order, "acc2", "btc_ema-5"));
+
+        var error = await Assert.ThrowsAsync<DuplicateClientOrderIdException>(async () =>
+            await sut.AppendAsync(Entry(LedgerEntryKind.Order, "acc1", "btc_ema-5") with { Detail = "btc_ema#4@live-2-b" }));
+
+        Assert.Equal(("acc1", "btc_ema-5"), (error.Account, error.ClientOrderId));
+        Assert.Equal(["btc_ema#3@live-1-a", null], (await ReadAllAsync(sut)).Select(e => e.Detail));
+    }
+
+    [PostgresFact]
     public async Task AppendAsync_ServerEndedTheConnection_RetriesAndStoresTheEntryOnce()
     {
         await using var db = await MigratedAsync();

@@ -4,6 +4,8 @@ using Hive.Trading.Backtesting;
 using Hive.Trading.Backtesting.Sweeps;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans;
 using Orleans.Runtime;
 
@@ -145,13 +147,22 @@ internal sealed class BacktestGrain(ILocalSiloDetails silo, DatasetCache dataset
     {
         var options = BacktestInputs.Options(request.FeeBps, request.SlippageBps, request.KeepOpen);
         var candles = BacktestInputs.Load(request.Data ?? [], request.Generate ?? [], datasets.Load);
+        // A silo that is draining (SIGTERM) stops the replay at once and says so, rather than keep the drain waiting
+        // until it gives up on the activation and the caller never hears back: the backtest fails and can run again on
+        // another data silo; it is never reported complete with part of its data.
+        var stopping = ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
         try
         {
-            return new Backtester(StrategyCatalog.Default, options).Run(candles, configs, progress, cancellationToken);
+            return new Backtester(StrategyCatalog.Default, options).Run(candles, configs, progress, linked.Token);
         }
         catch (StrategyConfigurationException ex)
         {
             throw new ArgumentException(ex.Message, ex);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"Backtest interrupted: data silo {silo.Name} is shutting down; run it again (another data silo takes it).");
         }
     }
 

@@ -30,7 +30,10 @@ internal sealed class MarketFeedGrain(
     ILogger<MarketFeedGrain> logger) : Grain, IMarketFeedGrain
 {
     internal const int MaxBatch = 256;
-    private static readonly TimeSpan SavePeriod = TimeSpan.FromSeconds(5);
+    // A feed reactivated after its silo died resumes after the last saved event, and re-publishes at its pace what it had
+    // published since (its runners skip what they already processed): the period bounds that replayed stretch, and so
+    // part of a failover's time. One small write a second per feed (only when it published something).
+    private static readonly TimeSpan SavePeriod = TimeSpan.FromSeconds(1);
 
     private CancellationTokenSource? _stop;
     private Task _pump = Task.CompletedTask;

@@ -17,4 +17,7 @@ public enum BrokerOrderStatus : byte
 
     /// <summary>The order may exist but its outcome could not be learned in time; it is reconciled by its client order ID later.</summary>
     Unresolved,
+
+    /// <summary>Refused: the order carries a deployment epoch older than one the broker has seen for its runner (a stale runner activation).</summary>
+    Fenced,
 }

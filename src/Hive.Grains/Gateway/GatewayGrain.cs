@@ -30,6 +30,13 @@ namespace Hive.Grains.Gateway;
 /// orders (<see cref="GatewayOrderStatus.NotAuthoritative"/>) once it learns that a newer activation took the lease:
 /// a write failing with <see cref="InconsistentStateException"/>, the periodic lease check
 /// (<see cref="GatewayOptions.LeaseCheckPeriod"/>), or the broker refusing its epoch.</para>
+/// <para>A lease confirmed longer ago than <see cref="GatewayOptions.LeaseTtl"/> (shorter than failure detection) is
+/// read again before the next order, so an activation on a silo that was paused or cut off while the cluster moved on
+/// learns it before it forwards anything; the reloaded deployments then fence the stale runners' orders.</para>
+/// <para>To the broker an order goes as a <see cref="BrokerOrderId"/> (logical client order ID + deployment epoch), and
+/// it is recorded in the ledger first: a ledger that enforces unique client order IDs per account (PostgreSQL) refuses
+/// the second record of one logical order (<see cref="DuplicateClientOrderIdException"/>), so a gateway activation in
+/// another process never sends it again.</para>
 /// <para>Idempotency: the first answer of the last <see cref="GatewayOptions.IdempotencyCapacity"/> client order IDs
 /// is kept (rebuilt from the ledger on activation). Fencing comes first and its answers are not remembered, so an
 /// order ID that a stale activation sent is still served when the current activation sends it.</para>
@@ -57,6 +64,7 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
     private RiskEngine _risk = null!;
     private string _key = string.Empty;
     private long _epoch;
+    private long _leaseConfirmedAt;
     private string? _lostReason;
     private long _filled;
     private long _fenced;
@@ -88,6 +96,7 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
         _risk = new RiskEngine(RiskLimits.None, _account);
 
         await TakeLeaseAsync(cancellationToken);
+        _leaseConfirmedAt = _time.GetTimestamp();
         _account.KillSwitch.Engage(_state.State.KillSwitch, _state.State.KillSwitchReason);
         await ReplayLedgerAsync(cancellationToken);
         await RecordControlAsync(null, string.Create(CultureInfo.InvariantCulture, $"gateway lease taken at epoch {_epoch} (broker {_broker.Name})"));
@@ -133,19 +142,22 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
     {
         ArgumentException.ThrowIfNullOrEmpty(order.ClientOrderId);
         ArgumentException.ThrowIfNullOrEmpty(order.RunnerId);
-        if (_lostReason is not null)
+        // A lease confirmed longer ago than LeaseTtl (this silo was paused or partitioned, or simply idle) is read
+        // again before the order goes anywhere: a pause longer than failure detection always ends here.
+        if (_lostReason is null && _time.GetElapsedTime(_leaseConfirmedAt) > _options.LeaseTtl)
         {
-            return await NotAuthoritativeAsync(deployment, order, _lostReason);
+            await ConfirmLeaseAsync(CancellationToken.None);
         }
 
         var fencedReason = FencingReason(deployment, order);
         if (fencedReason is not null)
         {
-            _fenced++;
-            RememberFenced(fencedReason);
-            await AppendAsync(LedgerEntryKind.Fenced, order, null, null, fencedReason);
-            _logger.LogWarning("Gateway {Account}: {Reason} (order {ClientOrderId}).", _key, fencedReason, order.ClientOrderId);
-            return new GatewayOrderResult(GatewayOrderStatus.Fenced, null, fencedReason);
+            return await FenceAsync(order, fencedReason);
+        }
+
+        if (_lostReason is not null)
+        {
+            return await NotAuthoritativeAsync(deployment, order, _lostReason);
         }
 
         if (_recent.TryGet(order.ClientOrderId, out var first))
@@ -166,7 +178,35 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
         }
 
         var deploymentText = TextOf(deployment);
-        await AppendAsync(LedgerEntryKind.Order, order, order.Price, null, deploymentText);
+        try
+        {
+            await AppendAsync(LedgerEntryKind.Order, order, order.Price, null, deploymentText);
+        }
+        catch (DuplicateClientOrderIdException)
+        {
+            // Another gateway activation (another process) recorded this logical order first: it is not sent again.
+            _duplicates++;
+            var earlier = await EarlierOutcomeAsync(order);
+            _recent.Add(order.ClientOrderId, earlier);
+            return earlier;
+        }
+
+        // Recording the order awaited the database: a silo paused there (SIGSTOP, a long GC, a VM freeze) resumes with a
+        // lease it has not confirmed for a while, and the cluster may have moved on. Check again before the broker.
+        if (_time.GetElapsedTime(_leaseConfirmedAt) > _options.LeaseTtl)
+        {
+            await ConfirmLeaseAsync(CancellationToken.None);
+            if (FencingReason(deployment, order) is { } lateFence)
+            {
+                return await FenceAsync(order, lateFence);
+            }
+
+            if (_lostReason is not null)
+            {
+                return await NotAuthoritativeAsync(deployment, order, _lostReason);
+            }
+        }
+
         var brokerOrder = new BrokerOrder(_key, _epoch, deployment, order, market);
         BrokerResult answer;
         try
@@ -204,6 +244,9 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
                 await RecordControlAsync(order.RunnerId, $"order {order.ClientOrderId} outcome unknown, reconciling by its client order ID: {answer.Reason}");
                 _logger.LogWarning("Gateway {Account}: order {ClientOrderId} of runner {RunnerId} outcome unknown ({Reason}); reconciling.", _key, order.ClientOrderId, order.RunnerId, answer.Reason);
                 return unknown;
+            case BrokerOrderStatus.Fenced:
+                // The broker has seen a newer deployment of this runner: this gateway's view is stale.
+                return await FenceAsync(order, answer.Reason!);
             default:
                 _rejected++;
                 var rejected = new GatewayOrderResult(GatewayOrderStatus.Rejected, null, answer.Reason);
@@ -362,21 +405,63 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
         _logger.LogInformation("Gateway {Account}: lease taken at epoch {Epoch}.", _key, _epoch);
     }
 
-    private async Task CheckLeaseAsync(CancellationToken cancellationToken)
-    {
-        if (_lostReason is not null)
-        {
-            return;
-        }
+    private Task CheckLeaseAsync(CancellationToken cancellationToken) =>
+        _lostReason is null ? ConfirmLeaseAsync(cancellationToken) : Task.CompletedTask;
 
+    private async Task ConfirmLeaseAsync(CancellationToken cancellationToken)
+    {
         // Safe to reload: only the lease holder writes, so while the epoch is ours the stored state is ours; once it is
-        // not, this activation never writes again.
+        // not, this activation never writes again, and the reloaded deployments fence the runners' stale activations.
+        var started = _time.GetTimestamp();
         await _state.ReadStateAsync(cancellationToken);
         if (_state.State.GatewayEpoch != _epoch)
         {
             LoseLease(string.Create(CultureInfo.InvariantCulture,
                 $"NotAuthoritative: gateway {_key} epoch {_epoch} lost its lease to epoch {_state.State.GatewayEpoch}"));
+            return;
         }
+
+        _leaseConfirmedAt = started;
+    }
+
+    private async Task<GatewayOrderResult> FenceAsync(OrderRequest order, string reason)
+    {
+        _fenced++;
+        RememberFenced(reason);
+        await AppendAsync(LedgerEntryKind.Fenced, order, null, null, reason);
+        _logger.LogWarning("Gateway {Account}: {Reason} (order {ClientOrderId}).", _key, reason, order.ClientOrderId);
+        return new GatewayOrderResult(GatewayOrderStatus.Fenced, null, reason);
+    }
+
+    // The first outcome the ledger holds for a logical order another activation recorded. Without one (that activation
+    // stopped between recording the order and its outcome, or was fenced) the order is refused: sending it again could
+    // fill it twice.
+    private async Task<GatewayOrderResult> EarlierOutcomeAsync(OrderRequest order)
+    {
+        await foreach (var entry in _ledger.ReadAllAsync())
+        {
+            if (!string.Equals(entry.Account, _key, StringComparison.Ordinal)
+                || !string.Equals(entry.ClientOrderId, order.ClientOrderId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (entry is { Kind: LedgerEntryKind.Fill, Quantity: { } quantity, Price: { } price })
+            {
+                var side = string.Equals(entry.Side, nameof(OrderSide.Sell), StringComparison.Ordinal) ? OrderSide.Sell : OrderSide.Buy;
+                var fill = new Fill(order.ClientOrderId, order.RunnerId, order.Symbol, side, quantity, price, entry.Fee ?? 0m, FillTime(entry));
+                return new GatewayOrderResult(GatewayOrderStatus.Filled, fill, null);
+            }
+
+            if (entry.Kind == LedgerEntryKind.Rejection && entry.Detail is { } detail)
+            {
+                return new GatewayOrderResult(GatewayOrderStatus.Rejected, null, detail);
+            }
+        }
+
+        var reason = $"Duplicate: order {order.ClientOrderId} was already recorded by another gateway activation without an outcome; it is not sent again";
+        await AppendAsync(LedgerEntryKind.Rejection, order, null, null, reason);
+        return new GatewayOrderResult(GatewayOrderStatus.Rejected, null, reason);
     }
 
     private async Task ReplayLedgerAsync(CancellationToken cancellationToken)

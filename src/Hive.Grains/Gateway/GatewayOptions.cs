@@ -26,6 +26,13 @@ public sealed class GatewayOptions
     /// <summary>How often a gateway asks the broker about orders whose outcome is unknown (default 5 s).</summary>
     public TimeSpan ReconcilePeriod { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How old the gateway's last confirmation of its lease may be when an order arrives (default 1 s): an older one is
+    /// read again from storage first. Keep it below the cluster's failure-detection time, so that an activation on a
+    /// silo that was paused long enough to be declared dead re-reads its lease before it forwards anything.
+    /// </summary>
+    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How many recent fencing rejections <see cref="GatewayStatus.RecentFenced"/> lists.</summary>
     public int RecentFencedCapacity { get; set; } = 20;
 
@@ -49,6 +56,11 @@ public sealed class GatewayOptions
         if (ReconcilePeriod <= TimeSpan.Zero)
         {
             throw new ArgumentException($"Gateway option {nameof(ReconcilePeriod)} must be positive, got {ReconcilePeriod}.");
+        }
+
+        if (LeaseTtl <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"Gateway option {nameof(LeaseTtl)} must be positive, got {LeaseTtl}.");
         }
 
         if (RecentFencedCapacity <= 0)

@@ -13,11 +13,18 @@ namespace Hive.Grains.Gateway;
 /// <list type="bullet">
 /// <item><description>Gateway epochs: it remembers the highest gateway epoch seen per account (from
 /// <see cref="AcknowledgeGatewayEpoch"/> or an order) and refuses any order carrying an older one.</description></item>
-/// <item><description>Idempotency: a client order ID it has already answered gets the first answer again and is
-/// counted in <see cref="PaperBrokerAccountStats.DuplicatesReceived"/>, so tests can assert that none arrived. It
-/// keeps the last <see cref="RecentOrderCapacity"/> client order IDs per account.</description></item>
+/// <item><description>Deployment epochs: orders arrive with a <see cref="BrokerOrderId"/> carrying the epoch of the
+/// runner's DeploymentID; it remembers the highest epoch seen per runner and refuses an order carrying an older one
+/// (<see cref="PaperBrokerStatus.Fenced"/>), whichever gateway activation forwards it.</description></item>
+/// <item><description>Idempotency: a logical client order ID (the <see cref="BrokerOrderId"/> without its epoch) it
+/// has already answered gets the first answer again and is counted in
+/// <see cref="PaperBrokerAccountStats.DuplicatesReceived"/>, so tests can assert that none arrived. It keeps the last
+/// <see cref="RecentOrderCapacity"/> client order IDs per account.</description></item>
 /// </list>
-/// Thread-safe. State lives in memory: a paper account starts empty with the process.
+/// Thread-safe. State lives in memory, one broker per process: in a cluster of several processes each live silo has its
+/// own, so these checks only cover the gateways of one process. Across processes the ledger's unique client order ID
+/// per account (PostgreSQL) is what keeps one logical order from being filled twice: the gateway records the order
+/// there before it reaches any broker.
 /// </summary>
 public sealed class PaperBroker : IBroker
 {
@@ -64,10 +71,14 @@ public sealed class PaperBroker : IBroker
         }
     }
 
-    /// <summary>Fills <paramref name="order"/> for <paramref name="account"/> unless its gateway epoch is stale.</summary>
+    /// <summary>
+    /// Fills <paramref name="order"/> for <paramref name="account"/> unless its gateway epoch or its deployment epoch is
+    /// stale. <see cref="OrderRequest.ClientOrderId"/> is a <see cref="BrokerOrderId"/>; the fill carries it unchanged.
+    /// </summary>
     public PaperBrokerResult Submit(string account, long gatewayEpoch, in OrderRequest order, in MarketData market)
     {
         ArgumentException.ThrowIfNullOrEmpty(account);
+        var (logicalId, deploymentEpoch) = BrokerOrderId.Parse(order.ClientOrderId);
         lock (_lock)
         {
             var book = BookOf(account);
@@ -80,7 +91,20 @@ public sealed class PaperBroker : IBroker
             }
 
             book.HighestEpoch = gatewayEpoch;
-            if (book.Recent.TryGetValue(order.ClientOrderId, out var first))
+            if (deploymentEpoch > 0)
+            {
+                book.RunnerEpochs.TryGetValue(order.RunnerId, out var highest);
+                if (deploymentEpoch < highest)
+                {
+                    book.StaleRefused++;
+                    return new PaperBrokerResult(PaperBrokerStatus.Fenced, default,
+                        string.Create(CultureInfo.InvariantCulture, $"Fenced: order {order.ClientOrderId} of runner {order.RunnerId} carries deployment epoch {deploymentEpoch}, older than epoch {highest} already seen"));
+                }
+
+                book.RunnerEpochs[order.RunnerId] = deploymentEpoch;
+            }
+
+            if (book.Recent.TryGetValue(logicalId, out var first))
             {
                 book.Duplicates++;
                 return first with { Duplicate = true };
@@ -92,7 +116,7 @@ public sealed class PaperBroker : IBroker
                 book.Filled++;
             }
 
-            book.Remember(order.ClientOrderId, result, RecentOrderCapacity);
+            book.Remember(logicalId, result, RecentOrderCapacity);
             return result;
         }
     }
@@ -113,11 +137,15 @@ public sealed class PaperBroker : IBroker
     public ValueTask<BrokerResult> SubmitAsync(BrokerOrder order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var answer = Submit(order.Account, order.GatewayEpoch, order.Order, order.Market);
+        // What reaches the broker carries the deployment epoch in its client order ID, as it would on an exchange: the
+        // broker refuses an order from an older deployment of the runner than one it has seen, whatever the gateway says.
+        var sent = order.Order with { ClientOrderId = BrokerOrderId.Format(order.Order.ClientOrderId, order.Deployment.Epoch) };
+        var answer = Submit(order.Account, order.GatewayEpoch, sent, order.Market);
         var result = answer.Status switch
         {
-            PaperBrokerStatus.Filled => new BrokerResult(BrokerOrderStatus.Filled, [new BrokerFill(answer.Fill)], null, answer.Duplicate),
+            PaperBrokerStatus.Filled => new BrokerResult(BrokerOrderStatus.Filled, [new BrokerFill(answer.Fill with { ClientOrderId = order.Order.ClientOrderId })], null, answer.Duplicate),
             PaperBrokerStatus.NotAuthoritative => BrokerResult.Refused(BrokerOrderStatus.NotAuthoritative, answer.Reason!),
+            PaperBrokerStatus.Fenced => BrokerResult.Refused(BrokerOrderStatus.Fenced, answer.Reason!),
             _ => BrokerResult.Refused(BrokerOrderStatus.Rejected, answer.Reason!),
         };
         return ValueTask.FromResult(result);
@@ -131,7 +159,7 @@ public sealed class PaperBroker : IBroker
         {
             var known = BookOf(order.Account).Recent.TryGetValue(order.Order.ClientOrderId, out var first);
             return ValueTask.FromResult(known && first.Status == PaperBrokerStatus.Filled
-                ? new BrokerResult(BrokerOrderStatus.Filled, [new BrokerFill(first.Fill)], null, Duplicate: true)
+                ? new BrokerResult(BrokerOrderStatus.Filled, [new BrokerFill(first.Fill with { ClientOrderId = order.Order.ClientOrderId })], null, Duplicate: true)
                 : BrokerResult.Refused(BrokerOrderStatus.Rejected, $"NotPlaced: the paper broker never received order {order.Order.ClientOrderId}"));
         }
     }
@@ -196,6 +224,7 @@ public sealed class PaperBroker : IBroker
         public long Duplicates;
         public long StaleRefused;
         public readonly Dictionary<string, PaperBrokerResult> Recent = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, long> RunnerEpochs = new(StringComparer.Ordinal);
         private readonly Queue<string> _order = new();
 
         public void Remember(string clientOrderId, PaperBrokerResult result, int capacity)

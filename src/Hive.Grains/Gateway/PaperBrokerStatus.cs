@@ -11,4 +11,7 @@ public enum PaperBrokerStatus : byte
 
     /// <summary>Refused: the order carries a gateway epoch older than the highest the broker has seen for the account.</summary>
     NotAuthoritative,
+
+    /// <summary>Refused: the order carries a deployment epoch older than one the broker has already seen for its runner.</summary>
+    Fenced,
 }

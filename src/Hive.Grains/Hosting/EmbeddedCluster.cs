@@ -321,20 +321,17 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 silo.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId: ServiceId, clusterId: _clusterId);
             }
 
-            silo.Configure<SiloOptions>(o => o.SiloName = name);
-            silo.Configure<GrainCollectionOptions>(o => o.DeactivationTimeout = _options.ShutdownTimeout);
-            silo.AddHivePlatform(o =>
+            silo.AddHiveSilo(new HiveSiloOptions
             {
-                o.Role = role;
-                foreach (var tag in tags)
-                {
-                    o.Tags.Add(tag);
-                }
-
-                o.Storage = Storage;
+                Name = name,
+                Role = role,
+                Tags = tags,
+                Ledger = Ledger,
+                Broker = _options.ExchangeBroker ?? Broker,
+                Gateway = _options.Gateway,
+                Storage = Storage,
+                DeactivationTimeout = _options.ShutdownTimeout,
             });
-            silo.AddHiveLedger(Ledger);
-            silo.AddHiveGateway(_options.ExchangeBroker ?? Broker, _options.Gateway);
             _options.ConfigureSilo?.Invoke(silo);
         });
 

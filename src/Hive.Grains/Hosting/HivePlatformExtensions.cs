@@ -8,6 +8,7 @@ using Hive.Trading.Strategies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
@@ -26,7 +27,8 @@ public static class HivePlatformExtensions
     /// directors), the <see cref="LivePlacement"/> and <see cref="DataPlacement"/> directors, the "market" stream
     /// provider, market data sources, the dataset cache of data silos, the Lua strategy resolver (once per process, in
     /// <see cref="StrategyCatalog.Default"/>) and, with <see cref="HivePlatformOptions.StateDirectory"/>, file grain
-    /// storage named <see cref="HivePlatform.StorageName"/> (otherwise the host registers that storage itself). The
+    /// storage named <see cref="HivePlatform.StorageName"/> (otherwise the host registers that storage itself), and
+    /// Hive's failure detection (<see cref="HivePlatformOptions.FailureDetection"/>). The
     /// gateway's ledger and paper broker are registered by <see cref="GatewayHostingExtensions.AddHiveLedger"/> and
     /// <see cref="GatewayHostingExtensions.AddHiveGateway"/>:
     /// <code>
@@ -42,6 +44,12 @@ public static class HivePlatformExtensions
         configure?.Invoke(options);
 
         builder.AddHivePlacement(options.Role, options.Tags);
+        if (options.FailureDetection is { } detection)
+        {
+            detection.Validate();
+            builder.Configure<ClusterMembershipOptions>(detection.ApplyTo);
+        }
+
         var services = builder.Services;
         services.TryAddSingleton<DatasetCache>();
         services.TryAddSingleton(sp => new MarketDataSourceFactory(sp.GetRequiredService<TimeProvider>()));

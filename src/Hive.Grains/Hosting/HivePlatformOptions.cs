@@ -34,6 +34,12 @@ public sealed class HivePlatformOptions
     /// </summary>
     public TimeSpan FeedWatchdogPeriod { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Failure detection (Orleans membership settings) of the silo; Hive's tuned values by default, Orleans' own when
+    /// set to <c>null</c>.
+    /// </summary>
+    public HiveFailureDetectionOptions? FailureDetection { get; set; } = new();
+
     /// <summary>Whether to make <c>*.lua</c> strategy paths resolvable in the default strategy catalog (default true).</summary>
     public bool RegisterLuaStrategies { get; set; } = true;
 }

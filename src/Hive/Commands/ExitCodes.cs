@@ -17,6 +17,9 @@ internal static class ExitCodes
     /// <summary>The API refused the token (missing or wrong).</summary>
     public const int Unauthenticated = 5;
 
+    /// <summary>A <c>hive silo</c> learnt that the cluster declared it dead and stopped at once.</summary>
+    public const int DeclaredDead = 6;
+
     public const int Cancelled = 130;
 
     public const int InternalError = 70;

@@ -185,4 +185,32 @@ public sealed class GatewayFailoverTests
         Assert.Equal(0, broker.GetStats(Account).OrdersReceived);
         Assert.Single(ledger.Entries, e => e.Kind == LedgerEntryKind.Rejection && e.ClientOrderId == "btc_ema-1");
     }
+
+    [Fact]
+    public async Task SecondGatewayActivation_OlderReadsItsExpiredLeaseBeforeTheOrderAndFencesTheStaleDeployment()
+    {
+        // The older side was paused (as a SIGSTOPped silo): its lease check timer never ran, the newer side took the
+        // lease and registered the runner's next deployment. The first order after the pause must not reach the broker.
+        var ledger = new InMemoryLedger();
+        var broker = new PaperBroker();
+        var storage = new MemoryJsonGrainStorage();
+        var options = GatewayClusterFixture.CreateOptions();
+        options.LeaseCheckPeriod = TimeSpan.FromHours(1);
+        options.LeaseTtl = TimeSpan.FromTicks(1);
+        await using var left = await StartAsync(ledger, broker, options, storage);
+        await using var right = await StartAsync(ledger, broker, options, storage);
+        var older = left.Grains.GetGrain<IGatewayGrain>(Account);
+        var stale = await older.RegisterDeploymentAsync("btc_ema", "a1").Within();
+        var current = await right.Grains.GetGrain<IGatewayGrain>(Account).RegisterDeploymentAsync("btc_ema", "a2").Within();
+
+        var refused = await older.SubmitOrderAsync(stale, Orders.MarketOrder("btc_ema", "btc_ema-1"), Orders.Market).Within();
+        var status = await older.GetStatusAsync();
+
+        Assert.Equal(2, current.Epoch);
+        Assert.Equal(GatewayOrderStatus.Fenced, refused.Status);
+        Assert.Equal("Fenced: runner btc_ema epoch 1 is not current (current 2)", refused.Reason);
+        Assert.False(status.Authoritative);
+        Assert.Equal(0, broker.GetStats(Account).OrdersReceived);
+        Assert.Single(ledger.Entries, e => e.Kind == LedgerEntryKind.Fenced && e.ClientOrderId == "btc_ema-1");
+    }
 }

@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.Globalization;
+using Hive.Cluster.Tests;
+using Hive.Grains.Diagnostics;
+using Hive.Grains.Feeds;
+using Hive.Grains.Runners;
+using Hive.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace Hive.Benchmarks.Cluster;
+
+/// <summary>
+/// Benchmarks on real <c>hive silo</c> processes on loopback and PostgreSQL (<c>HIVE_TEST_POSTGRES</c>, as the tests;
+/// <c>source .ci/postgres.sh</c> starts a local server), each run in a fresh database:
+/// <list type="bullet">
+/// <item><description><c>dotnet run -c Release -- cluster-call [CALLS]</c>: a control silo and a data silo; the latency
+/// probe on the control silo times grain calls to an echo on its own silo and to one on the data silo.</description></item>
+/// <item><description><c>dotnet run -c Release -- failover [RUNS]</c>: control and live-a with four runners on replay
+/// feeds, live-b joins; kill -9 of live-a; the time until each runner's first fill on live-b.</description></item>
+/// </list>
+/// Results: Cluster/RESULTS.md.
+/// </summary>
+internal static class ClusterHarness
+{
+    private static readonly string[] Symbols = ["BTCUSDT", "ETHUSDT"];
+
+    public static async Task<int> RunAsync(string mode, string[] args)
+    {
+        if (Environment.GetEnvironmentVariable("HIVE_TEST_POSTGRES") is not { Length: > 0 } admin)
+        {
+            Console.Error.WriteLine("error: HIVE_TEST_POSTGRES is not set (source .ci/postgres.sh starts a local PostgreSQL and sets it)");
+            return 2;
+        }
+
+        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : mode == "failover" ? 3 : 20_000;
+        return mode == "failover" ? await FailoverAsync(admin, count) : await CallsAsync(admin, count);
+    }
+
+    private static async Task<int> CallsAsync(string admin, int calls)
+    {
+        await using var run = await Run.CreateAsync(admin);
+        await run.StartAsync(("control", "control"), ("data-a", "data"));
+        await run.ConnectAsync(run.Silos[0]);
+        var probe = run.Client.GetGrain<ILatencyProbeGrain>("bench");
+        Console.WriteLine($"{calls} sequential calls each, after {calls / 10} warm-up calls; times taken inside the calling grain");
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var remote in new[] { false, true })
+            {
+                var sample = await probe.MeasureAsync(remote, calls, calls / 10);
+                var sorted = sample.Ticks.Order().ToArray();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"round {round + 1} {(remote ? "cross-silo" : "in-silo   ")} {sample.FromSilo} -> {sample.ToSilo}: p50 {Us(sorted, 0.50)} us, p90 {Us(sorted, 0.90)} us, p99 {Us(sorted, 0.99)} us, mean {sample.Ticks.Average() / 10:0.0} us"));
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> FailoverAsync(string admin, int runs)
+    {
+        var results = new List<(double Detected, double Median, double Max)>();
+        for (var i = 0; i < runs; i++)
+        {
+            await using var run = await Run.CreateAsync(admin);
+            await run.StartAsync(("control", "control"), ("live-a", "live"));
+            await run.ConnectAsync(run.Silos[0]);
+            var registry = run.Client.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
+            var runners = new List<string>();
+            foreach (var symbol in Symbols)
+            {
+                foreach (var (suffix, fast, slow) in new[] { ("fast", "2", "5"), ("slow", "3", "8") })
+                {
+                    var id = $"{symbol.ToLowerInvariant()}_{suffix}";
+                    await registry.AddRunnerAsync(new RunnerDefinition(id, symbol, "ema-cross", new Dictionary<string, string> { ["fast"] = fast, ["slow"] = slow }, Quantity: 0.01m));
+                    runners.Add(id);
+                }
+            }
+
+            var folder = ReplayData.Write(Path.Combine(run.Directory, "klines"), Symbols);
+            foreach (var symbol in Symbols)
+            {
+                await run.Client.GetGrain<IMarketFeedGrain>(symbol).StartAsync(new FeedDefinition(symbol, FeedSourceKind.Replay, Path: folder, Speed: 600));
+            }
+
+            await run.StartAsync(("live-b", "live"));
+            await Until.TrueAsync(async () => runners.All((await run.FillsAsync("live-a")).ContainsKey), "every runner fills on live-a", TimeSpan.FromSeconds(120));
+
+            var killedAt = DateTimeOffset.UtcNow;
+            var clock = Stopwatch.StartNew();
+            run.Silos.Single(s => s.Name == "live-a").Signal(SiloProcess.SigKill);
+            var declared = -1.0;
+            var firstFill = new Dictionary<string, double>(StringComparer.Ordinal);
+            await Until.TrueAsync(async () =>
+            {
+                if (declared < 0 && await run.DeadAsync("live-a"))
+                {
+                    declared = clock.Elapsed.TotalSeconds;
+                }
+
+                foreach (var (runner, at) in await run.FirstFillsAsync("live-b"))
+                {
+                    firstFill.TryAdd(runner, (at - killedAt).TotalSeconds);
+                }
+
+                return runners.All(firstFill.ContainsKey);
+            }, "every runner fills on live-b", TimeSpan.FromSeconds(120));
+
+            var times = firstFill.Values.Order().ToArray();
+            results.Add((declared, times[times.Length / 2], times[^1]));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {i + 1}: live-a declared dead after {declared:0.00} s (as seen by polling the table); first fill on live-b per runner: {string.Join(", ", firstFill.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:0.00} s"))}"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"summary over {runs} runs: declared dead {Summary(results.Select(r => r.Detected))} s; every runner filling again (slowest runner) {Summary(results.Select(r => r.Max))} s; median runner {Summary(results.Select(r => r.Median))} s"));
+        return 0;
+    }
+
+    private static string Summary(IEnumerable<double> values)
+    {
+        var v = values.Order().ToArray();
+        return string.Create(CultureInfo.InvariantCulture, $"min {v[0]:0.00} / median {v[v.Length / 2]:0.00} / max {v[^1]:0.00}");
+    }
+
+    private static string Us(long[] sorted, double quantile) =>
+        (sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))] / 10.0).ToString("0.0", CultureInfo.InvariantCulture);
+
+    private sealed class Run : IAsyncDisposable
+    {
+        private readonly string _admin;
+        private IHost? _client;
+
+        private Run(string admin, string database, string directory)
+        {
+            _admin = admin;
+            Database = database;
+            Directory = directory;
+            ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+        }
+
+        public string Database { get; }
+
+        public string Directory { get; }
+
+        public string ConnectionString { get; }
+
+        public string ClusterId { get; } = "bench-" + Guid.NewGuid().ToString("N")[..8];
+
+        public List<SiloProcess> Silos { get; } = [];
+
+        public IClusterClient Client => _client!.Services.GetRequiredService<IClusterClient>();
+
+        public static async Task<Run> CreateAsync(string admin)
+        {
+            var database = "hive_bench_" + Guid.NewGuid().ToString("N")[..12];
+            await using (var connection = new NpgsqlConnection(admin))
+            {
+                await connection.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            var directory = Path.Combine(Path.GetTempPath(), "hive-cluster-bench", database);
+            System.IO.Directory.CreateDirectory(directory);
+            return new Run(admin, database, directory);
+        }
+
+        public async Task StartAsync(params (string Name, string Role)[] silos)
+        {
+            var started = silos.Select(s => SiloProcess.Start(s.Name, s.Role, ConnectionString, ClusterId, Directory)).ToArray();
+            Silos.AddRange(started);
+            await Task.WhenAll(started.Select(s => s.WaitReadyAsync(TimeSpan.FromSeconds(120))));
+        }
+
+        // Through one silo's gateway only, so that the probe (placed on the silo of its caller's gateway) is there.
+        public async Task ConnectAsync(SiloProcess gateway)
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = ClusterId;
+                    o.ServiceId = "hive";
+                });
+                client.UseStaticClustering(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, gateway.GatewayPort));
+            });
+            _client = builder.Build();
+            await _client.StartAsync();
+        }
+
+        public async Task<Dictionary<string, int>> FillsAsync(string silo) =>
+            (await FirstFillsAsync(silo)).ToDictionary(p => p.Key, _ => 1, StringComparer.Ordinal);
+
+        /// <summary>Each runner's first fill by an activation on <paramref name="silo"/>, with its ledger time.</summary>
+        public async Task<Dictionary<string, DateTimeOffset>> FirstFillsAsync(string silo)
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT runner_id, min(recorded_at) FROM hive_ledger WHERE kind = 'Fill' AND detail LIKE '%@' || @silo || '-%' GROUP BY runner_id", connection);
+            command.Parameters.AddWithValue("silo", silo);
+            await using var reader = await command.ExecuteReaderAsync();
+            var fills = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            while (await reader.ReadAsync())
+            {
+                fills[reader.GetString(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+            }
+
+            return fills;
+        }
+
+        /// <summary>Whether the membership table shows <paramref name="silo"/> as dead (Orleans' status 6).</summary>
+        public async Task<bool> DeadAsync(string silo)
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM hive_membership WHERE silo_name = @silo AND status = 6", connection);
+            command.Parameters.AddWithValue("silo", silo);
+            return (long)(await command.ExecuteScalarAsync())! > 0;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_client is not null)
+            {
+                try
+                {
+                    await _client.StopAsync(new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or OrleansException)
+                {
+                    // The silos may be gone already.
+                }
+
+                _client.Dispose();
+            }
+
+            foreach (var silo in Silos)
+            {
+                silo.Dispose();
+            }
+
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_admin);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
