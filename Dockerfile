@@ -20,7 +20,8 @@ COPY src/Hive.Trading/Hive.Trading.csproj src/Hive.Trading/
 RUN dotnet restore src/Hive/Hive.csproj
 COPY src/ src/
 COPY strategies/ strategies/
-# The publish command: test/Hive.Tests/Deployment/PublishedSiloTests runs this same line and starts the result.
+# The publish command: test/Hive.Cluster.Tests/PublishedSiloTests runs this Dockerfile's COPY and RUN lines in a
+# scratch folder and starts the result as the image would.
 RUN dotnet publish src/Hive/Hive.csproj -c Release --no-restore -o /app -p:UseAppHost=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}
@@ -28,11 +29,12 @@ RUN groupadd --system --gid 10001 hive \
  && useradd --system --uid 10001 --gid hive --home-dir /var/lib/hive --create-home hive \
  && ln -s /app/Hive /usr/local/bin/hive
 COPY --from=build /app /app
-COPY --from=build /src/strategies /app/strategies
 USER hive
 WORKDIR /var/lib/hive
-# 11111 silo-to-silo, 30000 Orleans clients, 8080 health, metrics, API and dashboard.
-EXPOSE 11111 30000 8080
+# The shipped strategies where hive run and --runners look by default (strategies/runners.yaml under the working folder).
+COPY --from=build --chown=hive:hive /src/strategies /var/lib/hive/strategies
+# 11111 silo-to-silo, 30000 Orleans clients, 8080 health, metrics and dashboard (HTTP/1.1), 7070 the gRPC API (HTTP/2).
+EXPOSE 11111 30000 8080 7070
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 CMD ["hive", "health", "--url", "http://127.0.0.1:8080/health/live"]
 ENTRYPOINT ["hive"]
 CMD ["silo"]

@@ -50,11 +50,27 @@ internal sealed partial class SiloProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>hive silo</c> with <paramref name="extra"/> arguments after the common ones.</summary>
-    public static SiloProcess Start(string name, string role, string postgres, string clusterId, string logDirectory, params string[] extra)
+    public static SiloProcess Start(string name, string role, string postgres, string clusterId, string logDirectory, params string[] extra) =>
+        Launch(HiveBinary.StartInfo, name, role, postgres, clusterId, logDirectory, extra);
+
+    /// <summary>Starts <c>hive silo</c> from a published <paramref name="executable"/> (the image's entry point) instead of the build output.</summary>
+    public static SiloProcess StartPublished(string executable, string name, string role, string postgres, string clusterId, string logDirectory, params string[] extra) =>
+        Launch(arguments =>
+        {
+            var info = new ProcessStartInfo(executable) { UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(executable)! };
+            foreach (var argument in arguments)
+            {
+                info.ArgumentList.Add(argument);
+            }
+
+            return info;
+        }, name, role, postgres, clusterId, logDirectory, extra);
+
+    private static SiloProcess Launch(Func<IEnumerable<string>, ProcessStartInfo> command, string name, string role, string postgres, string clusterId, string logDirectory, string[] extra)
     {
         var ports = FreePorts(3);
         var log = Path.Combine(logDirectory, name + ".log");
-        var info = HiveBinary.StartInfo(
+        var info = command(
             ["silo", "--role", role, "--name", name, "--advertise", "127.0.0.1",
              "--silo-port", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
              "--gateway-port", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -153,7 +169,7 @@ internal sealed partial class SiloProcess : IDisposable
         _process.Dispose();
     }
 
-    private static int[] FreePorts(int count)
+    internal static int[] FreePorts(int count)
     {
         var listeners = new List<TcpListener>(count);
         try

@@ -28,10 +28,13 @@ internal static class SiloCommand
         var runners = new Option<string?>("--runners") { HelpName = "FILE", Description = "Control silos: add the runners of this YAML file at start (those not registered yet) and start their feeds. Env: Hive__Silo__Runners." };
         var data = new Option<string?>("--data") { HelpName = "DIR", Description = "With --runners: replay the Binance candle files in DIR for the runners' symbols instead of a simulated feed. Env: Hive__Silo__Data." };
         var speed = new Option<string?>("--speed") { HelpName = "N|max", Description = "With --runners: feed speed, N x real time (default 1 with --data, 6000 simulated); max replays as fast as the runners take it." };
+        var apiPort = new Option<int?>("--api-port") { HelpName = "N", Description = $"Port of the gRPC API hive.v1 (HTTP/2, h2c; default {SiloConfiguration.DefaultApiPort}); served when an API token is set. Env: Hive__Silo__ApiPort." };
+        var apiToken = new Option<string?>("--api-token") { HelpName = "TOKEN", Description = "Bearer token every API call but health must carry; without one the silo serves no API. Env: HIVE_API_TOKEN." };
+        var logFormat = new Option<string?>("--log-format") { HelpName = "text|json", Description = "Console log format: text (default) or json (one object per line, with scopes: runner ID, symbol, deployment epoch). Env: Hive__Silo__LogFormat." };
         var account = new Option<string?>("--account") { HelpName = "NAME", Description = "With --runners: the broker account (paper) the runners trade through (default paper)." };
 
         var command = new Command("silo", "Run one silo of a Hive cluster on PostgreSQL (a long-running process; SIGTERM drains it).");
-        foreach (var option in new Option[] { role, tags, postgres, name, advertise, siloPort, gatewayPort, httpPort, clusterId, serviceId, runners, data, speed, account })
+        foreach (var option in new Option[] { role, tags, postgres, name, advertise, siloPort, gatewayPort, httpPort, clusterId, serviceId, runners, data, speed, account, apiPort, apiToken, logFormat })
         {
             command.Options.Add(option);
         }
@@ -43,7 +46,8 @@ internal static class SiloCommand
                 new SiloConfiguration.CommandLine(
                     parse.GetValue(role), parse.GetValue(tags) ?? [], parse.GetValue(postgres), parse.GetValue(name), parse.GetValue(advertise),
                     parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(httpPort), parse.GetValue(clusterId), parse.GetValue(serviceId),
-                    parse.GetValue(runners), parse.GetValue(data), parse.GetValue(speed), parse.GetValue(account)),
+                    parse.GetValue(runners), parse.GetValue(data), parse.GetValue(speed), parse.GetValue(account),
+                    parse.GetValue(apiPort), parse.GetValue(apiToken), parse.GetValue(logFormat)),
                 config);
             var session = new SiloSession(output ?? Console.Out, catalog ?? StrategyCatalog.Default);
             return await session.RunAsync(settings, config, cancellationToken);

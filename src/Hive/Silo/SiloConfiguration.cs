@@ -20,6 +20,7 @@ internal static class SiloConfiguration
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;
     public const int DefaultHttpPort = 8080;
+    public const int DefaultApiPort = 7070;
     public const string DefaultClusterId = "hive";
     public const string DefaultServiceId = "hive";
 
@@ -38,7 +39,10 @@ internal static class SiloConfiguration
         string? RunnersFile,
         string? DataFolder,
         string? Speed,
-        string? Account);
+        string? Account,
+        int? ApiPort = null,
+        string? ApiToken = null,
+        string? LogFormat = null);
 
     public static SiloSettings Resolve(CommandLine line, IConfiguration configuration)
     {
@@ -77,10 +81,20 @@ internal static class SiloConfiguration
         var siloPort = Port(line.SiloPort, "--silo-port", section["SiloPort"], "Hive__Silo__SiloPort", DefaultSiloPort);
         var gatewayPort = Port(line.GatewayPort, "--gateway-port", section["GatewayPort"], "Hive__Silo__GatewayPort", DefaultGatewayPort);
         var httpPort = Port(line.HttpPort, "--http-port", section["HttpPort"], "Hive__Silo__HttpPort", DefaultHttpPort);
-        if (siloPort == gatewayPort || siloPort == httpPort || gatewayPort == httpPort)
+        var apiPort = Port(line.ApiPort, "--api-port", section["ApiPort"], "Hive__Silo__ApiPort", DefaultApiPort);
+        if (new[] { siloPort, gatewayPort, httpPort, apiPort }.Distinct().Count() != 4)
         {
-            throw new CliException($"--silo-port {siloPort}, --gateway-port {gatewayPort} and --http-port {httpPort} must differ");
+            throw new CliException($"--silo-port {siloPort}, --gateway-port {gatewayPort}, --http-port {httpPort} and --api-port {apiPort} must differ");
         }
+
+        var (apiToken, _) = Pick(line.ApiToken, "--api-token", configuration["HIVE_API_TOKEN"] ?? section["ApiToken"], "HIVE_API_TOKEN");
+        var (logFormat, logSource) = Pick(line.LogFormat, "--log-format", section["LogFormat"], "Hive__Silo__LogFormat");
+        var jsonLogs = (logFormat?.Trim().ToLowerInvariant()) switch
+        {
+            null or "" or "text" => false,
+            "json" => true,
+            _ => throw new CliException($"{logSource}: log format '{logFormat}' is not text or json"),
+        };
 
         var (advertiseText, advertiseSource) = Pick(line.Advertise, "--advertise", section["Advertise"] ?? configuration["POD_IP"], section["Advertise"] is null ? "POD_IP" : "Hive__Silo__Advertise");
         IPAddress? advertise = null;
@@ -132,7 +146,7 @@ internal static class SiloConfiguration
         return new SiloSettings(
             role, [.. tags], postgres.Trim(), name, advertise, siloPort, gatewayPort, httpPort,
             CheckName(clusterId ?? DefaultClusterId, clusterSource), CheckName(serviceId ?? DefaultServiceId, serviceSource),
-            runners, data, speed, account);
+            runners, data, speed, account, apiPort, string.IsNullOrWhiteSpace(apiToken) ? null : apiToken.Trim(), jsonLogs);
     }
 
     private static (string? Value, string Source) Pick(string? commandLine, string option, string? configured, string variable) =>

@@ -1,6 +1,9 @@
+using System.Net;
+using Hive.Api;
 using Hive.Commands;
-
+using Hive.Grains.Exchange;
 using Hive.Grains.Hosting;
+using Hive.Hosting;
 using Hive.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -24,12 +27,6 @@ namespace Hive.Silo;
 /// </summary>
 internal static class SiloHost
 {
-    /// <summary>Tag of the health check behind <c>/health/live</c>.</summary>
-    public const string LiveTag = "live";
-
-    /// <summary>Tag of the health checks behind <c>/health/ready</c>.</summary>
-    public const string ReadyTag = "ready";
-
     /// <summary>How long a graceful stop (SIGTERM) gives the activations to deactivate and persist.</summary>
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
 
@@ -40,7 +37,7 @@ internal static class SiloHost
         builder.Configuration.AddConfiguration(configuration);
         ConfigureServices(builder, settings);
         var app = builder.Build();
-        MapEndpoints(app);
+        MapEndpoints(app, settings);
         return app;
     }
 
@@ -54,18 +51,40 @@ internal static class SiloHost
         ArgumentNullException.ThrowIfNull(settings);
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
+        if (settings.JsonLogs)
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-            o.UseUtcTimestamp = true;
-        });
+            // One JSON object per line with the scopes: a runner's lines carry RunnerId, Symbol and Epoch.
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+                o.UseUtcTimestamp = true;
+            });
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
-        builder.WebHost.ConfigureKestrel(k => k.ListenAnyIP(settings.HttpPort));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.ListenAnyIP(settings.HttpPort);
+            if (settings.ApiToken is not null)
+            {
+                // The API on its own HTTP/2-only port (h2c cannot share a port with the HTTP/1.1 health and metrics).
+                k.ListenHiveApi(new HiveApiEndpointOptions { Address = IPAddress.Any, Port = settings.ApiPort });
+            }
+        });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = DrainTimeout + TimeSpan.FromSeconds(10));
         builder.Services.TryAddSingleton(TimeProvider.System);
 
@@ -77,6 +96,23 @@ internal static class SiloHost
         builder.Configuration.GetSection("Hive:Membership").Bind(failureDetection);
         var gateway = new Hive.Grains.Gateway.GatewayOptions();
         builder.Configuration.GetSection("Hive:Gateway").Bind(gateway);
+
+        // The broker Hive:Exchange names (paper by default; Binance with Hive__Exchange__Broker=binance and the keys in
+        // BINANCE_API_KEY / BINANCE_API_SECRET), as hive run's --exchange does.
+        Hive.Grains.Gateway.IBroker broker;
+        try
+        {
+            broker = ExchangeSettings.Read(builder.Configuration).CreateBroker();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException($"Hive:Exchange: {ex.Message}");
+        }
+
+        if (broker is BinanceBroker binance)
+        {
+            builder.Services.AddHostedService(_ => new BrokerConnection(binance));
+        }
 
         builder.UseOrleans(silo =>
         {
@@ -102,7 +138,7 @@ internal static class SiloHost
                 Role = settings.Role,
                 Tags = settings.Tags,
                 Ledger = ledger,
-                Broker = new Hive.Grains.Gateway.PaperBroker(),
+                Broker = broker,
                 Gateway = gateway,
                 DeactivationTimeout = DrainTimeout,
                 FailureDetection = failureDetection,
@@ -113,9 +149,12 @@ internal static class SiloHost
             silo.Services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, ExitOnFatalError>());
         });
 
-        builder.Services.AddHealthChecks()
-            .AddCheck("process", static () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy("responsive"), [LiveTag])
-            .AddCheck<SiloReadinessCheck>("silo", tags: [ReadyTag]);
+        builder.Services.AddHiveHealth<SiloReadinessCheck>();
+        builder.Services.AddHiveTelemetry();
+        if (settings.ApiToken is { } token)
+        {
+            builder.Services.AddHiveApi(o => o.Token = token);
+        }
 
         if (settings.Role == Grains.Placement.SiloRoles.Control)
         {
@@ -123,11 +162,15 @@ internal static class SiloHost
         }
     }
 
-    /// <summary>Maps the HTTP endpoints: <c>/health/live</c>, <c>/health/ready</c>. The gRPC API and the dashboard map theirs here.</summary>
-    public static void MapEndpoints(WebApplication app)
+    /// <summary>Maps the endpoints: <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c>, and the gRPC API when the silo has a token. The dashboard maps its own here.</summary>
+    public static void MapEndpoints(WebApplication app, SiloSettings settings)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static r => r.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static r => r.Tags.Contains(ReadyTag) });
+        app.MapHiveHealth();
+        app.MapHiveTelemetry();
+        if (settings.ApiToken is not null)
+        {
+            app.MapHiveApi();
+        }
     }
 }

@@ -34,4 +34,7 @@ internal sealed record SiloSettings(
     string? RunnersFile = null,
     string? DataFolder = null,
     double Speed = 1,
-    string Account = "paper");
+    string Account = "paper",
+    int ApiPort = SiloConfiguration.DefaultApiPort,
+    string? ApiToken = null,
+    bool JsonLogs = false);

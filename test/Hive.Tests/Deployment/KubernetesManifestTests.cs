@@ -69,6 +69,7 @@ public sealed class KubernetesManifestTests
             Assert.Equal(Port(args, "--silo-port"), ports["silo"]);
             Assert.Equal(Port(args, "--gateway-port"), ports["gateway"]);
             Assert.Equal(Port(args, "--http-port"), ports["http"]);
+            Assert.Equal(Port(args, "--api-port"), ports["api"]);
 
             Assert.Equal("/health/live", Manifest.Get(container, "startupProbe.httpGet.path"));
             Assert.Equal("/health/live", Manifest.Get(container, "livenessProbe.httpGet.path"));
@@ -115,7 +116,7 @@ public sealed class KubernetesManifestTests
         foreach (var (deployment, role, _) in Silos())
         {
             var grace = Convert.ToDouble(deployment.Get("spec.template.spec.terminationGracePeriodSeconds"), CultureInfo.InvariantCulture);
-            Assert.True(grace > TimeSpan.FromSeconds(30).TotalSeconds, $"{deployment}: grace {grace} s is not longer than the drain");
+            Assert.True(grace > Hive.Silo.SiloHost.DrainTimeout.TotalSeconds, $"{deployment}: grace {grace} s is not longer than the drain");
             var container = Container(deployment);
             Assert.NotNull(Manifest.Get(container, "resources.requests.cpu"));
             Assert.NotNull(Manifest.Get(container, "resources.requests.memory"));
