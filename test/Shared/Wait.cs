@@ -8,12 +8,18 @@ internal static class Wait
     public static Task UntilAsync(Func<bool> condition, string what) =>
         UntilAsync(() => Task.FromResult(condition()), what);
 
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    public static Task UntilAsync(Func<Task<bool>> condition, string what) => UntilAsync(condition, what, Deadline);
+
+    /// <summary>As <see cref="UntilAsync(Func{Task{bool}}, string)"/> with a longer deadline, for whole processes starting.</summary>
+    public static Task UntilAsync(Func<bool> condition, string what, TimeSpan deadline) =>
+        UntilAsync(() => Task.FromResult(condition()), what, deadline);
+
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan deadline)
     {
         var start = TimeProvider.System.GetTimestamp();
         while (!await condition())
         {
-            if (TimeProvider.System.GetElapsedTime(start) > Deadline)
+            if (TimeProvider.System.GetElapsedTime(start) > deadline)
             {
                 throw new TimeoutException($"Timed out waiting until {what}.");
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hive.Grains.Diagnostics;
 using Hive.Grains.Hosting;
 using Hive.Grains.Ledger;
 using Hive.Grains.Placement;
@@ -139,6 +140,27 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
     }
 
     public async Task<GatewayOrderResult> SubmitOrderAsync(DeploymentId deployment, OrderRequest order, MarketData market)
+    {
+        var result = await DecideAsync(deployment, order, market);
+        HiveMetrics.Order(_key, result.Status switch
+        {
+            GatewayOrderStatus.Filled => "filled",
+            GatewayOrderStatus.Denied => "denied",
+            GatewayOrderStatus.Fenced => "fenced",
+            GatewayOrderStatus.Accepted => "pending",
+            GatewayOrderStatus.NotAuthoritative => "not_authoritative",
+            _ => "rejected",
+        }, result.Status == GatewayOrderStatus.Denied ? DenialKind(result) : null);
+        return result;
+    }
+
+    // A bounded label for the orders metric: the risk rule, or the exchange filter's kind, never the free text.
+    private static string DenialKind(GatewayOrderResult result) =>
+        result.RiskReason != RiskReason.None ? result.RiskReason.ToString()
+        : result.Reason?.StartsWith("ExchangeFilter", StringComparison.Ordinal) == true ? "ExchangeFilter"
+        : "Other";
+
+    private async Task<GatewayOrderResult> DecideAsync(DeploymentId deployment, OrderRequest order, MarketData market)
     {
         ArgumentException.ThrowIfNullOrEmpty(order.ClientOrderId);
         ArgumentException.ThrowIfNullOrEmpty(order.RunnerId);
