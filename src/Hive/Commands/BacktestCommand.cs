@@ -62,29 +62,6 @@ internal static class BacktestCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var sweepArguments = sweep.Read(parse);
-            if (parse.GetValue(api.Server) is not null)
-            {
-                if (sweepArguments is not null)
-                {
-                    throw new CliException("--sweep runs on the embedded cluster's data silos; --server does not take sweeps yet");
-                }
-
-                return RemoteBacktest.RunAsync(
-                    api.Connect(parse),
-                    console ?? CliConsole.Default(),
-                    new RemoteBacktest.Arguments(
-                        parse.GetValue(data) ?? [],
-                        parse.GetValue(generate) ?? [],
-                        parse.GetValue(runner) ?? [],
-                        parse.GetValue(runners),
-                        parse.GetValue(output)!,
-                        parse.GetValue(equity),
-                        parse.GetValue(fee),
-                        parse.GetValue(slippage),
-                        parse.GetValue(keepOpen)),
-                    cancellationToken);
-            }
-
             var arguments = new Arguments(
                 parse.GetValue(data) ?? [],
                 parse.GetValue(generate) ?? [],
@@ -97,6 +74,22 @@ internal static class BacktestCommand
                 parse.GetValue(keepOpen),
                 parse.GetValue(fullEquity),
                 parse.GetValue(timings));
+            if (parse.GetValue(api.Server) is not null)
+            {
+                if (sweepArguments is not null)
+                {
+                    throw new CliException("--sweep runs on the embedded cluster's data silos; --server does not take sweeps yet");
+                }
+
+                return RemoteBacktest.RunAsync(
+                    api.Connect(parse),
+                    console ?? CliConsole.Default(),
+                    new RemoteBacktest.Arguments(
+                        arguments.Data, arguments.Generate, arguments.Runner, arguments.RunnersFile, arguments.Output,
+                        arguments.InitialEquity, arguments.FeeBps, arguments.SlippageBps, arguments.KeepOpen),
+                    cancellationToken);
+            }
+
             return sweepArguments is not null
                 ? SweepCommand.RunAsync(catalog ?? StrategyCatalog.Default, console ?? CliConsole.Default(), arguments, sweepArguments, cancellationToken)
                 : Task.FromResult(Run(catalog ?? StrategyCatalog.Default, console ?? CliConsole.Default(), arguments, cancellationToken));
