@@ -120,7 +120,9 @@ public sealed class FakeExchangeTradingTests : IAsyncLifetime
 
         _server.DropMarketStreams();
 
-        await Wait.UntilAsync(() => market.Reconnects >= 1 && _server.SubscriberCount("btcusdt@kline_1m") == 1, "the market stream reconnected");
+        // The reconnect backs off between attempts; on a loaded machine (the whole suite in parallel) it takes longer
+        // than the usual deadline.
+        await Wait.UntilAsync(() => market.Reconnects >= 1 && _server.SubscriberCount("btcusdt@kline_1m") == 1, "the market stream reconnected", TimeSpan.FromSeconds(60));
         Assert.Empty(_reconnects);
         Assert.Equal(1, _server.UserStreamConnections);
         Assert.True(_server.TotalConnections > connections);

@@ -11,18 +11,21 @@ public sealed class HiveMetricsTests
         var idle = new object();
         var inPosition = new object();
         var other = new object();
+        // States of this test's own: runner grains of other tests in this process are counted by the same gauge.
+        var idleState = "idle-" + Guid.NewGuid().ToString("N");
+        var inPositionState = "in_position-" + Guid.NewGuid().ToString("N");
         var sut = Observe("hive.runners");
-        HiveMetrics.TrackRunner(idle, () => "idle");
-        HiveMetrics.TrackRunner(inPosition, () => "in_position");
-        HiveMetrics.TrackRunner(other, () => "idle");
+        HiveMetrics.TrackRunner(idle, () => idleState);
+        HiveMetrics.TrackRunner(inPosition, () => inPositionState);
+        HiveMetrics.TrackRunner(other, () => idleState);
         try
         {
             var seen = sut.Collect();
 
-            Assert.Equal(2, seen.GetValueOrDefault("idle"));
-            Assert.Equal(1, seen.GetValueOrDefault("in_position"));
+            Assert.Equal(2, seen.GetValueOrDefault(idleState));
+            Assert.Equal(1, seen.GetValueOrDefault(inPositionState));
             HiveMetrics.UntrackRunner(other);
-            Assert.Equal(1, sut.Collect().GetValueOrDefault("idle"));
+            Assert.Equal(1, sut.Collect().GetValueOrDefault(idleState));
         }
         finally
         {
