@@ -2,6 +2,7 @@ using Hive.Grains.Placement;
 using Hive.Grains.Runners;
 using Hive.Trading.Backtesting;
 using Hive.Trading.Backtesting.Sweeps;
+using Hive.Trading.Market;
 using Hive.Trading.Runners;
 using Hive.Trading.Strategies;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,8 +34,12 @@ internal sealed class BacktestGrain(ILocalSiloDetails silo, DatasetCache dataset
     public async Task<BacktestResult> RunAsync(BacktestRequest request)
     {
         var configs = Validate(request);
-        var report = Replay(request, configs, null, CancellationToken.None);
+        var candles = Load(request);
+
+        // The directory learns of the dataset before the replay: the silo makes no grain call after it, so a drain
+        // that interrupts the replay answers the caller at once.
         await PublishDatasetsAsync();
+        var report = Replay(request, configs, candles, null, CancellationToken.None);
 
         // One run per activation: the grain goes away; the dataset stays in this silo's cache, reported above.
         DeactivateOnIdle();
@@ -84,12 +89,13 @@ internal sealed class BacktestGrain(ILocalSiloDetails silo, DatasetCache dataset
     {
         try
         {
-            var report = await Task.Run(() => Replay(request, configs, p =>
+            var candles = await Task.Run(() => Load(request), cancellationToken);
+            await PublishDatasetsAsync();
+            var report = await Task.Run(() => Replay(request, configs, candles, p =>
             {
                 Volatile.Write(ref _total, p.TotalBars);
                 Volatile.Write(ref _processed, p.BarsProcessed);
             }, cancellationToken), cancellationToken);
-            await PublishDatasetsAsync();
             _result = Result(report);
             Volatile.Write(ref _processed, report.Bars);
             _state = BacktestJobState.Completed;
@@ -143,10 +149,13 @@ internal sealed class BacktestGrain(ILocalSiloDetails silo, DatasetCache dataset
         return configs;
     }
 
-    private BacktestReport Replay(BacktestRequest request, List<RunnerConfig> configs, Action<BacktestProgress>? progress, CancellationToken cancellationToken)
+    private Dictionary<string, IReadOnlyList<Candle>> Load(BacktestRequest request) =>
+        BacktestInputs.Load(request.Data ?? [], request.Generate ?? [], datasets.Load);
+
+    private BacktestReport Replay(
+        BacktestRequest request, List<RunnerConfig> configs, Dictionary<string, IReadOnlyList<Candle>> candles, Action<BacktestProgress>? progress, CancellationToken cancellationToken)
     {
         var options = BacktestInputs.Options(request.FeeBps, request.SlippageBps, request.KeepOpen);
-        var candles = BacktestInputs.Load(request.Data ?? [], request.Generate ?? [], datasets.Load);
         // A silo that is draining (SIGTERM) stops the replay at once and says so, rather than keep the drain waiting
         // until it gives up on the activation and the caller never hears back: the backtest fails and can run again on
         // another data silo; it is never reported complete with part of its data.
