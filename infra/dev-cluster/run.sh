@@ -19,12 +19,12 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 dir="${HIVE_DEV_DIR:-${TMPDIR:-/tmp}/hive-dev-cluster-$(id -u)}"
 runners="${HIVE_DEV_RUNNERS:-strategies/runners.yaml}"
-# name role tags silo-port gateway-port http-port
+# name role tags silo-port gateway-port http-port api-port
 silos=(
-  "control control - 11111 30000 8080"
-  "live-1 live low_latency 11112 30001 8081"
-  "live-2 live low_latency 11113 30002 8082"
-  "data-1 data high_ram 11114 30003 8083"
+  "control control - 11111 30000 8080 7070"
+  "live-1 live low_latency 11112 30001 8081 7071"
+  "live-2 live low_latency 11113 30002 8082 7072"
+  "data-1 data high_ram 11114 30003 8083 7073"
 )
 
 say() { echo "dev-cluster: $*" >&2; }
@@ -77,15 +77,20 @@ build() {
 running() { [ -f "$dir/$1.pid" ] && kill -0 "$(cat "$dir/$1.pid")" 2>/dev/null; }
 
 start_silo() {
-  local name="$1" role="$2" tags="$3" silo="$4" gateway="$5" http="$6"
+  local name="$1" role="$2" tags="$3" silo="$4" gateway="$5" http="$6" api="$7"
   if running "$name"; then
     say "$name is already running (pid $(cat "$dir/$name.pid"))"
     return
   fi
 
-  local args=(silo --role "$role" --name "$name" --advertise 127.0.0.1 --silo-port "$silo" --gateway-port "$gateway" --http-port "$http" --cluster-id dev)
+  local args=(silo --role "$role" --name "$name" --advertise 127.0.0.1 --silo-port "$silo" --gateway-port "$gateway" --http-port "$http" --api-port "$api" --cluster-id dev)
   [ "$tags" != "-" ] && args+=(--tag "$tags")
   if [ "$role" = control ]; then
+    # The control silo serves the gRPC API, with a token kept in the cluster's folder (owner-only).
+    if [ ! -s "$dir/api-token" ]; then
+      (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$dir/api-token")
+    fi
+    args+=(--api-token "$(cat "$dir/api-token")")
     args+=(--runners "$runners")
     if [ -n "${HIVE_DEV_DATA:-}" ]; then
       args+=(--data "$HIVE_DEV_DATA" --speed "${HIVE_DEV_SPEED:-60}")
@@ -104,7 +109,7 @@ wait_ready() {
   need curl "Debian package curl"
   local entry name http i
   for entry in "${silos[@]}"; do
-    read -r name _ _ _ _ http <<<"$entry"
+    read -r name _ _ _ _ http _ <<<"$entry"
     for i in $(seq 1 240); do
       curl -fs "http://127.0.0.1:$http/health/ready" >/dev/null 2>&1 && break
       running "$name" || { tail -n 20 "$dir/$name.log" >&2; die "$name exited; its log is above"; }
@@ -132,7 +137,7 @@ ledger() {
 status() {
   local entry name http
   for entry in "${silos[@]}"; do
-    read -r name _ _ _ _ http <<<"$entry"
+    read -r name _ _ _ _ http _ <<<"$entry"
     if running "$name"; then
       echo "$name: pid $(cat "$dir/$name.pid"), ready: $(curl -s "http://127.0.0.1:$http/health/ready" || echo no)"
     else
@@ -180,6 +185,7 @@ up() {
     start_silo $entry
   done
   wait_ready
+  say "API: hive runner list --server http://127.0.0.1:7070 --api-token \"\$(cat $dir/api-token)\""
 }
 
 case "${1:-run}" in

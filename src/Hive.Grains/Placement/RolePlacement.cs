@@ -8,8 +8,9 @@ namespace Hive.Grains.Placement;
 
 /// <summary>
 /// What Hive's placement directors share: the compatible silos whose metadata has the required role, waiting a moment
-/// for the metadata of a silo that has just joined (the metadata cache lags it by tens of milliseconds), and the
-/// error naming the requirement and every active silo's role when none qualifies. No silent fallback.
+/// for the metadata and the grain types of a silo that has just joined (both lag its membership by tens of
+/// milliseconds), and the error naming the requirement and every active silo's role when none qualifies. No silent
+/// fallback.
 /// </summary>
 internal sealed class RolePlacement(
     Func<SiloAddress, IReadOnlyDictionary<string, string>> metadataOf, IClusterMembershipService membership, TimeProvider time)
@@ -38,7 +39,9 @@ internal sealed class RolePlacement(
                 return IPlacementDirector.GetPlacementHint(target.RequestContextData, matching) is { } hint ? [hint] : matching;
             }
 
-            var unknown = Array.IndexOf(roles, null) >= 0;
+            // Wait too while an active silo of the role is missing from the compatible ones: the cluster manifest (which
+            // grain types a silo hosts) reaches this silo a moment after the silo turns Active in membership.
+            var unknown = Array.IndexOf(roles, null) >= 0 || ActiveWithRoleNotYetCompatible(role, compatible);
             if (!unknown || time.GetElapsedTime(start) > MetadataWait)
             {
                 throw new PlacementRequirementException(Describe(role, target));
@@ -46,6 +49,19 @@ internal sealed class RolePlacement(
 
             await Task.Delay(MetadataPoll, time).ConfigureAwait(false);
         }
+    }
+
+    private bool ActiveWithRoleNotYetCompatible(string role, SiloAddress[] compatible)
+    {
+        foreach (var member in membership.CurrentSnapshot.Members.Values)
+        {
+            if (member.Status == SiloStatus.Active && Array.IndexOf(compatible, member.SiloAddress) < 0 && RoleOf(member.SiloAddress) == role)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The role in a silo's metadata, or null while its metadata has not reached this silo's cache.</summary>

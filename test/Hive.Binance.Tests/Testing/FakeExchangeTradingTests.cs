@@ -122,7 +122,14 @@ public sealed class FakeExchangeTradingTests : IAsyncLifetime
 
         // The reconnect backs off between attempts; on a loaded machine (the whole suite in parallel) it takes longer
         // than the usual deadline.
-        await Wait.UntilAsync(() => market.Reconnects >= 1 && _server.SubscriberCount("btcusdt@kline_1m") == 1, "the market stream reconnected", TimeSpan.FromSeconds(60));
+        try
+        {
+            await Wait.UntilAsync(() => market.Reconnects >= 1 && _server.SubscriberCount("btcusdt@kline_1m") == 1, "the market stream reconnected", TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message} Reconnects {market.Reconnects}, subscribers {_server.SubscriberCount("btcusdt@kline_1m")}, connections {_server.TotalConnections} (was {connections}).", ex);
+        }
         Assert.Empty(_reconnects);
         Assert.Equal(1, _server.UserStreamConnections);
         Assert.True(_server.TotalConnections > connections);
