@@ -30,7 +30,8 @@ public sealed class BinanceOrderTests
         await using var server = await FakeBinanceServer.StartAsync();
         server.DelayNextNewOrder(TimeSpan.FromSeconds(30));
         var options = server.ClientOptions();
-        options.RequestTimeout = TimeSpan.FromMilliseconds(300);
+        // Long enough for the reconciling query to answer on a loaded machine, far shorter than the delayed placement.
+        options.RequestTimeout = TimeSpan.FromSeconds(3);
         using var sut = new BinanceRestClient(options);
 
         var result = await sut.PlaceOrderAsync(new BinanceNewOrder("BTCUSDT", BinanceOrderSide.Buy, BinanceOrderType.Market, 0.25m, ClientOrderId: "slow-1"));

@@ -151,6 +151,13 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
             console.MarkupLine(Markup.Escape(DescribeFeeds(plan, args)));
             await ReportPositionCheckAsync(factory, args);
 
+            // Clients find the API through this file: it appears once the file's runners are added and their feeds
+            // run, so that a client never sees the run half set up.
+            if (api is not null)
+            {
+                LocalApi.WriteOwnerOnly(LocalApi.EndpointFile(cluster.DataDirectory), api.Address.ToString());
+            }
+
             var started = time.GetTimestamp();
             stop.StartDuration();
             var last = await ShowAsync(factory, args, started, stop);
@@ -299,7 +306,6 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
 
         var tokenFile = LocalApi.TokenFile(cluster.DataDirectory);
         LocalApi.WriteOwnerOnly(tokenFile, token);
-        LocalApi.WriteOwnerOnly(LocalApi.EndpointFile(cluster.DataDirectory), server.Address.ToString());
         console.MarkupLine($"API (gRPC hive.v1): [blue]{Markup.Escape(server.Address.ToString())}[/], token [blue]{Markup.Escape(token)}[/] (also in {Markup.Escape(tokenFile)})");
         return server;
     }
