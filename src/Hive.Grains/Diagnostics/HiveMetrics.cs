@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Hive.Trading.Market;
 
 namespace Hive.Grains.Diagnostics;
 
@@ -26,7 +27,7 @@ public static class HiveMetrics
 
     private static readonly ConcurrentDictionary<object, (string Stream, int Count)> StreamSubscribers = new(ReferenceEqualityComparer.Instance);
 
-    private static readonly Counter<long> MarketEvents = Meter.CreateCounter<long>(
+    private static readonly Counter<long> MarketEventCount = Meter.CreateCounter<long>(
         "hive.market.events", "{event}", "Market events a feed published onto its symbol's stream.");
 
     private static readonly Histogram<double> TickToTrade = Meter.CreateHistogram<double>(
@@ -56,12 +57,22 @@ public static class HiveMetrics
     /// <summary>A timestamp for the latency recorders, or 0 when no exporter listens to them.</summary>
     public static long Start() => TickToTrade.Enabled || StreamDelivery.Enabled || LedgerAppend.Enabled ? Stopwatch.GetTimestamp() : 0;
 
-    /// <summary>Counts one published market event.</summary>
-    public static void MarketEvent(string symbol, string kind)
+    /// <summary>Counts a published batch of market events; one enabled-check per batch, one add per run of one kind.</summary>
+    public static void MarketEvents(string symbol, IReadOnlyList<MarketEvent> batch)
     {
-        if (MarketEvents.Enabled)
+        if (!MarketEventCount.Enabled)
         {
-            MarketEvents.Add(1, new("symbol", symbol), new("kind", kind));
+            return;
+        }
+
+        var start = 0;
+        for (var i = 1; i <= batch.Count; i++)
+        {
+            if (i == batch.Count || batch[i].Kind != batch[start].Kind)
+            {
+                MarketEventCount.Add(i - start, new("symbol", symbol), new("kind", KindLabel(batch[start].Kind)));
+                start = i;
+            }
         }
     }
 
@@ -142,4 +153,13 @@ public static class HiveMetrics
         StreamSubscribers.Values
             .GroupBy(v => v.Stream, StringComparer.Ordinal)
             .Select(g => new Measurement<int>(g.Sum(v => v.Count), new KeyValuePair<string, object?>("stream", g.Key)));
+
+    private static string KindLabel(MarketEventKind kind) => kind switch
+    {
+        MarketEventKind.Candle => "candle",
+        MarketEventKind.Quote => "quote",
+        MarketEventKind.Trade => "trade",
+        MarketEventKind.Gap => "gap",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 }

@@ -256,10 +256,7 @@ internal sealed class MarketFeedGrain(
             logger.LogWarning(ex, "Feed {Symbol}: a subscriber failed on {Count} events", Symbol, batch.Count);
         }
 
-        foreach (var published in batch)
-        {
-            HiveMetrics.MarketEvent(Symbol, MetricKind(published.Kind));
-        }
+        HiveMetrics.MarketEvents(Symbol, batch);
 
         var last = batch[^1];
         Interlocked.Add(ref _published, batch.Count);
@@ -296,13 +293,4 @@ internal sealed class MarketFeedGrain(
         await state.WriteStateAsync();
         _savedEventTime = lastEventTime;
     }
-
-    private static string MetricKind(MarketEventKind kind) => kind switch
-    {
-        MarketEventKind.Candle => "candle",
-        MarketEventKind.Quote => "quote",
-        MarketEventKind.Trade => "trade",
-        MarketEventKind.Gap => "gap",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 }
