@@ -1,6 +1,7 @@
 using Hive.Grains.Streaming;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Orleans.Runtime.Placement;
 using Orleans.Streams;
 
 namespace Hive.Grains.Tests.Streaming;
@@ -246,9 +247,10 @@ public sealed class MarketStreamProviderTests(StreamClusterFixture fixture)
         var primary = fixture.Cluster.Silos[0].SiloAddress;
 
         // The producer grain lives on the primary silo, so the hub (placed beside its first caller) does too.
-        var (producer, _) = await FindSubscriberAsync("kill-producer", silo => silo.Equals(primary));
+        var other = fixture.Cluster.Silos.First(s => !s.SiloAddress.Equals(primary)).SiloAddress;
+        var (producer, _) = await FindSubscriberAsync("kill-producer", silo => silo.Equals(primary), primary);
         await producer.Publish(Provider, symbol, 0);
-        var (subscriber, victimAddress) = await FindSubscriberAsync("kill-subscriber", silo => !silo.Equals(primary));
+        var (subscriber, victimAddress) = await FindSubscriberAsync("kill-subscriber", silo => !silo.Equals(primary), other);
         var probe = SubscriberProbe.For(subscriber.GetPrimaryKeyString());
         await subscriber.Subscribe(Provider, symbol);
         await producer.Publish(Provider, symbol, 1);
@@ -354,12 +356,28 @@ public sealed class MarketStreamProviderTests(StreamClusterFixture fixture)
     private IMarketStreamHubGrain<TestTick> Hub(string symbol) =>
         fixture.Client.GetGrain<IMarketStreamHubGrain<TestTick>>(MarketStreamKey.Format(Provider, StreamId.Create("market", symbol)));
 
-    private async Task<(IStreamSubscriberGrain Grain, SiloAddress Silo)> FindSubscriberAsync(string prefix, Func<SiloAddress, bool> where)
+    // Orleans' default placement weighs silo load, so under a loaded test run it may avoid one silo for a long time: the
+    // first call carries a placement hint for the wanted silo, and the predicate still checks where the grain went.
+    private async Task<(IStreamSubscriberGrain Grain, SiloAddress Silo)> FindSubscriberAsync(string prefix, Func<SiloAddress, bool> where, SiloAddress? hint = null)
     {
         for (var i = 0; i < 100; i++)
         {
             var grain = fixture.Subscriber($"{prefix}-{i}");
-            var silo = await grain.GetSilo();
+            if (hint is not null)
+            {
+                RequestContext.Set(IPlacementDirector.PlacementHintKey, hint);
+            }
+
+            SiloAddress silo;
+            try
+            {
+                silo = await grain.GetSilo();
+            }
+            finally
+            {
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            }
+
             if (where(silo))
             {
                 return (grain, silo);
