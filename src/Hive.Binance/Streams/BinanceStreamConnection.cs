@@ -71,6 +71,13 @@ internal sealed class BinanceStreamConnection
                 {
                     return;
                 }
+                catch (Exception ex)
+                {
+                    // Whatever ends one connection (a socket error of another type than WebSocketException, a failed
+                    // hand-over of an event) is a lost connection to reconnect: an escaping exception would end this
+                    // loop and leave the streams silent for good.
+                    lostReason = $"connection failed: {ex.GetType().Name}: {ex.Message}";
+                }
 
                 _owner.OnDisconnected(this);
             }
