@@ -15,7 +15,7 @@ using ProtoEventKind = Hive.Api.V1.RunnerEventKind;
 namespace Hive.Api.Services;
 
 /// <summary><c>hive.v1.RunnerService</c> on the runner registry and the runner grains.</summary>
-internal sealed class RunnerApi(IGrainFactory grains, IOptions<HiveApiOptions> options, TimeProvider time, IHostApplicationLifetime lifetime) : RunnerService.RunnerServiceBase
+internal sealed class RunnerApi(IGrainFactory grains, HiveQueries queries, IOptions<HiveApiOptions> options, TimeProvider time, IHostApplicationLifetime lifetime) : RunnerService.RunnerServiceBase
 {
     private const string DefaultSource = "runners.yaml";
 
@@ -43,21 +43,14 @@ internal sealed class RunnerApi(IGrainFactory grains, IOptions<HiveApiOptions> o
         return response;
     }
 
-    public override async Task<Runner> GetRunner(RunnerRequest request, ServerCallContext context)
-    {
-        var id = RequireId(request.Id);
-        var status = await Registry.GetRunnerAsync(id).ConfigureAwait(false);
-        return ApiMapping.ToProto(status, await AccountOfAsync(id).ConfigureAwait(false));
-    }
+    public override Task<Runner> GetRunner(RunnerRequest request, ServerCallContext context) =>
+        queries.RunnerAsync(request.Id);
 
     public override async Task<ListRunnersResponse> ListRunners(ListRunnersRequest request, ServerCallContext context)
     {
-        var definitions = (await Registry.GetDefinitionsAsync().ConfigureAwait(false)).ToDictionary(d => d.RunnerId, StringComparer.Ordinal);
-        var statuses = await Registry.HealthCheckAsync().ConfigureAwait(false);
         var response = new ListRunnersResponse();
-        foreach (var status in statuses.OrderBy(s => s.RunnerId, StringComparer.Ordinal))
+        foreach (var runner in await queries.RunnersAsync().ConfigureAwait(false))
         {
-            var runner = ApiMapping.ToProto(status, definitions.TryGetValue(status.RunnerId, out var d) ? d.Account : string.Empty);
             if ((request.Symbol.Length == 0 || string.Equals(request.Symbol, runner.Symbol, StringComparison.OrdinalIgnoreCase))
                 && (request.State == V1.RunnerState.Unspecified || request.State == runner.State)
                 && (request.Health == V1.RunnerHealth.Unspecified || request.Health == runner.Health))
@@ -69,28 +62,24 @@ internal sealed class RunnerApi(IGrainFactory grains, IOptions<HiveApiOptions> o
         return response;
     }
 
-    public override async Task<RemoveRunnerResponse> RemoveRunner(RunnerRequest request, ServerCallContext context)
-    {
-        var id = RequireId(request.Id);
-        await Registry.RemoveRunnerAsync(id).ConfigureAwait(false);
-        return new RemoveRunnerResponse { Id = id };
-    }
+    public override async Task<RemoveRunnerResponse> RemoveRunner(RunnerRequest request, ServerCallContext context) =>
+        new() { Id = await queries.RemoveRunnerAsync(request.Id).ConfigureAwait(false) };
 
     public override Task<Runner> PauseRunner(RunnerRequest request, ServerCallContext context) =>
-        ActAsync(request.Id, static (r, id) => r.PauseRunnerAsync(id));
+        queries.ActAsync(request.Id, RunnerAction.Pause);
 
     public override Task<Runner> ResumeRunner(RunnerRequest request, ServerCallContext context) =>
-        ActAsync(request.Id, static (r, id) => r.ResumeRunnerAsync(id));
+        queries.ActAsync(request.Id, RunnerAction.Resume);
 
     public override Task<Runner> RestartRunner(RunnerRequest request, ServerCallContext context) =>
-        ActAsync(request.Id, static (r, id) => r.RestartRunnerAsync(id));
+        queries.ActAsync(request.Id, RunnerAction.Restart);
 
     public override Task<Runner> ReloadRunner(RunnerRequest request, ServerCallContext context) =>
-        ActAsync(request.Id, static (r, id) => r.ReloadRunnerAsync(id));
+        queries.ActAsync(request.Id, RunnerAction.Reload);
 
     public override async Task Watch(WatchRequest request, IServerStreamWriter<ProtoEvent> responseStream, ServerCallContext context)
     {
-        var id = RequireId(request.Id);
+        var id = HiveQueries.RequireRunnerId(request.Id);
 
         // A watch lasts until the client goes or the host stops; it must not hold the host's shutdown.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
@@ -113,7 +102,7 @@ internal sealed class RunnerApi(IGrainFactory grains, IOptions<HiveApiOptions> o
             MarketTimeMs = status.LastEventTime,
             State = ApiMapping.ToProto(status.State),
             Health = ApiMapping.ToProto(status.Health),
-            Runner = ApiMapping.ToProto(status, await AccountOfAsync(id).ConfigureAwait(false)),
+            Runner = ApiMapping.ToProto(status, await queries.AccountOfAsync(id).ConfigureAwait(false)),
         }, cancel).ConfigureAwait(false);
 
         while (!batch.Removed)
@@ -186,20 +175,6 @@ internal sealed class RunnerApi(IGrainFactory grains, IOptions<HiveApiOptions> o
         Price = double.IsFinite(e.Price) ? e.Price : 0,
         Sequence = e.Sequence,
     };
-
-    private async Task<Runner> ActAsync(string requestId, Func<IRunnerRegistryGrain, string, Task> act)
-    {
-        var id = RequireId(requestId);
-        await act(Registry, id).ConfigureAwait(false);
-        var status = await Registry.GetRunnerAsync(id).ConfigureAwait(false);
-        return ApiMapping.ToProto(status, await AccountOfAsync(id).ConfigureAwait(false));
-    }
-
-    private async Task<string> AccountOfAsync(string id) =>
-        (await Registry.GetDefinitionsAsync().ConfigureAwait(false)).FirstOrDefault(d => d.RunnerId == id)?.Account ?? string.Empty;
-
-    private static string RequireId(string id) =>
-        string.IsNullOrWhiteSpace(id) ? throw new RpcException(new Status(StatusCode.InvalidArgument, "id: a runner ID is required")) : id.Trim();
 
     // Everything the request names, parsed and checked before anything is added: a bad runner anywhere adds none.
     private static List<GrainDefinition> Parse(AddRunnersRequest request)

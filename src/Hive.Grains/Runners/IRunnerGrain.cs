@@ -50,6 +50,16 @@ public interface IRunnerGrain : IGrainWithStringKey
     [Alias("WatchAsync")]
     Task<RunnerEventBatch> WatchAsync(string activation, long afterSequence, TimeSpan wait);
 
+    /// <summary>
+    /// The recent candles, equity points and markers of this activation for a live chart: candles and equity after
+    /// <paramref name="afterTime"/> (Unix epoch milliseconds; 0 for all kept) and markers after sequence
+    /// <paramref name="afterMarker"/> (when <paramref name="activation"/> names this activation; otherwise all kept).
+    /// Bounded: at most 500 candles and 200 markers are kept. Interleaves, so a chart never delays the market data.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("GetChartAsync")]
+    Task<RunnerChart> GetChartAsync(string activation, long afterTime, long afterMarker);
+
     /// <summary>Unsubscribes, clears the persisted state and deactivates.</summary>
     [Alias("RemoveAsync")]
     Task RemoveAsync();

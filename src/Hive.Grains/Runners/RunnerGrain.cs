@@ -60,6 +60,9 @@ internal sealed class RunnerGrain(
     // Watchers' log, created by the first WatchAsync; null (and nothing recorded) while nobody has watched.
     private readonly string _activationTag = Guid.NewGuid().ToString("N")[..12];
     private RunnerEventLog? _events;
+
+    // The live chart's recent candles, equity and markers: fixed rings, recorded whether or not anyone looks.
+    private readonly RunnerChartBuffer _chart = new();
     private int _signalsSeen;
     private long _transitionsSeen;
     private int _errorsLogged;
@@ -221,6 +224,13 @@ internal sealed class RunnerGrain(
         logger.LogInformation("Runner {RunnerId} reloaded {Strategy}", RunnerId, definition.Strategy);
     }
 
+    public Task<RunnerChart> GetChartAsync(string activation, long afterTime, long afterMarker)
+    {
+        var afterMark = string.Equals(activation, _activationTag, StringComparison.Ordinal) ? afterMarker : 0;
+        var (candles, equity, markers) = _chart.After(afterTime, afterMark);
+        return Task.FromResult(new RunnerChart(candles, equity, markers, _activationTag));
+    }
+
     public async Task<RunnerEventBatch> WatchAsync(string activation, long afterSequence, TimeSpan wait)
     {
         if (_removed || state.State.Definition is null)
@@ -314,6 +324,7 @@ internal sealed class RunnerGrain(
         if (pending.IsCompletedSuccessfully)
         {
             var events = pending.Result;
+            _chart.Record(item, trader.Core, events);
             if (_events is not null && events != RunnerEvents.None)
             {
                 CollectCoreEvents(trader);
@@ -322,7 +333,7 @@ internal sealed class RunnerGrain(
             return (events & SlowPath) == 0 && !trader.IsFenced ? Task.CompletedTask : AfterEventAsync(trader, events);
         }
 
-        return AwaitEventAsync(trader, pending, started);
+        return AwaitEventAsync(trader, pending, started, item);
     }
 
     // A feed that resumes after a failover may publish again what this runner's persisted state already covers;
@@ -350,9 +361,10 @@ internal sealed class RunnerGrain(
     }
 
     // Orders go out asynchronously, so only this path can have traded: its fills are the tick-to-trade samples.
-    private async Task AwaitEventAsync(RunnerTrader trader, ValueTask<RunnerEvents> pending, long started)
+    private async Task AwaitEventAsync(RunnerTrader trader, ValueTask<RunnerEvents> pending, long started, MarketEvent item)
     {
         var events = await pending;
+        _chart.Record(item, trader.Core, events);
         if ((events & RunnerEvents.Filled) != 0)
         {
             HiveMetrics.TickToTradeSince(started, trader.Definition.Symbol);
@@ -411,6 +423,7 @@ internal sealed class RunnerGrain(
             }
 
             _trader = trader;
+            _chart.Attach(trader.Core);
             logger.Describe(RunnerId, definition.Symbol, trader.Deployment.Epoch);
             _errorsSeen = 0;
             if (_events is not null)

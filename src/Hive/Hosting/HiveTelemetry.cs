@@ -31,9 +31,7 @@ internal static class HiveTelemetry
         return services;
     }
 
-    public static IEndpointRouteBuilder MapHiveTelemetry(this IEndpointRouteBuilder endpoints)
-    {
+    /// <summary>Maps <c>/metrics</c>; the builder returned puts it behind authentication where the host has some.</summary>
+    public static IEndpointConventionBuilder MapHiveTelemetry(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
-        return endpoints;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Hive.Dashboard;
 using Hive.Grains.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,12 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace Hive.Hosting;
 
 /// <summary>
 /// <c>hive run</c>'s HTTP side, on loopback beside the embedded cluster for the whole run (the drain included):
-/// <c>/health/live</c>, <c>/health/ready</c> and <c>/metrics</c>, as <c>hive silo</c> serves them on its HTTP port.
+/// <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> (with the token) and the dashboard (Hive's pages at
+/// <c>/</c>, Orleans' at <c>/dashboard</c>), as <c>hive silo</c> serves them on its HTTP port. The silos run in
+/// their own hosts: the dashboard reaches them through the control silo's grain factory and metadata.
 /// </summary>
 internal sealed class RunHttpHost : IAsyncDisposable
 {
@@ -28,7 +32,7 @@ internal sealed class RunHttpHost : IAsyncDisposable
     /// <summary>The base address (<c>http://127.0.0.1:PORT/</c>).</summary>
     public Uri Address { get; }
 
-    public static async Task<RunHttpHost> StartAsync(EmbeddedCluster cluster, int port, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<RunHttpHost> StartAsync(EmbeddedCluster cluster, int port, string token, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "hive" });
         builder.Logging.ClearProviders();
@@ -38,9 +42,24 @@ internal sealed class RunHttpHost : IAsyncDisposable
         builder.Services.AddSingleton(cluster);
         builder.Services.AddHiveHealth<EmbeddedClusterReadinessCheck>();
         builder.Services.AddHiveTelemetry();
+        var control = cluster.ServicesOf(EmbeddedCluster.ControlSiloName);
+        builder.Services.AddSingleton(cluster.GrainFactory);
+        if (control.GetService<ISiloMetadataCache>() is { } metadata)
+        {
+            builder.Services.AddSingleton(metadata);
+        }
+
+        if (control.GetService<TimeProvider>() is { } time)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
+        builder.Services.AddHiveDashboard(o => o.Token = token);
+        builder.Services.AddOrleansDashboardViews();
         var app = builder.Build();
         app.MapHiveHealth();
-        app.MapHiveTelemetry();
+        app.MapHiveTelemetry().RequireHiveDashboardLogin();
+        app.MapHiveDashboard();
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Net;
 using Hive.Api;
 using Hive.Commands;
+using Hive.Dashboard;
 using Hive.Grains.Exchange;
 using Hive.Grains.Hosting;
 using Hive.Hosting;
@@ -147,6 +148,9 @@ internal static class SiloHost
             // A silo the cluster declared dead stops at once, with its own exit code, instead of Orleans' default
             // (log, sleep 2 s, FailFast) or lingering in a graceful shutdown that could still act.
             silo.Services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, ExitOnFatalError>());
+
+            // Orleans' dashboard on every silo, so that the one a browser opens sees all of them.
+            silo.AddHiveOrleansDashboard();
         });
 
         builder.Services.AddHiveHealth<SiloReadinessCheck>();
@@ -154,6 +158,7 @@ internal static class SiloHost
         if (settings.ApiToken is { } token)
         {
             builder.Services.AddHiveApi(o => o.Token = token);
+            builder.Services.AddHiveDashboard(o => o.Token = token);
         }
 
         if (settings.Role == Grains.Placement.SiloRoles.Control)
@@ -162,15 +167,21 @@ internal static class SiloHost
         }
     }
 
-    /// <summary>Maps the endpoints: <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c>, and the gRPC API when the silo has a token. The dashboard maps its own here.</summary>
+    /// <summary>
+    /// Maps the endpoints: <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c>, and when the silo has a token the
+    /// gRPC API and the dashboard (Hive's pages at <c>/</c>, Orleans' at <c>/dashboard</c>), with <c>/metrics</c> behind
+    /// the token (<c>Authorization: Bearer TOKEN</c>). A silo without a token serves no dashboard and open metrics.
+    /// </summary>
     public static void MapEndpoints(WebApplication app, SiloSettings settings)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHiveHealth();
-        app.MapHiveTelemetry();
+        var metrics = app.MapHiveTelemetry();
         if (settings.ApiToken is not null)
         {
+            metrics.RequireHiveDashboardLogin();
             app.MapHiveApi();
+            app.MapHiveDashboard();
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Hive.Api;
 using Hive.Api.Hosting;
 using Hive.Commands.Api;
+using Hive.Dashboard;
 using Hive.Commands.Backtest;
 using Hive.Grains.Exchange;
 using Hive.Grains.Feeds;
@@ -61,7 +62,11 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         try
         {
             cluster = await EmbeddedCluster.StartAsync(
-                new EmbeddedClusterOptions { DataDirectory = args.DataDirectory, TimeProvider = time, LoggerFactory = loggerFactory, Store = store, ExchangeBroker = exchange?.Broker }, commandToken);
+                new EmbeddedClusterOptions
+                {
+                    DataDirectory = args.DataDirectory, TimeProvider = time, LoggerFactory = loggerFactory, Store = store, ExchangeBroker = exchange?.Broker,
+                    ConfigureSilo = static silo => silo.AddHiveOrleansDashboard(),
+                }, commandToken);
         }
         catch (Exception ex) when (store is not null && ex is NpgsqlException or InvalidOperationException)
         {
@@ -71,8 +76,9 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         RunHttpHost? http = null;
         try
         {
-            api = await StartApiAsync(cluster, args, loggerFactory, commandToken);
-            http = await StartHttpAsync(cluster, args, loggerFactory, commandToken);
+            var token = args.Api?.Token ?? LocalApi.NewToken();
+            api = await StartApiAsync(cluster, args, token, loggerFactory, commandToken);
+            http = await StartHttpAsync(cluster, args, token, loggerFactory, commandToken);
             var factory = cluster.GrainFactory;
             var registry = factory.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
             var removed = await RemoveRunnersAsync(registry, args);
@@ -213,13 +219,14 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
     /// <summary>Where a running <c>hive run</c> writes the address of its health and metrics endpoints.</summary>
     public static string HttpEndpointFile(string dataDirectory) => Path.Combine(dataDirectory, "http-endpoint");
 
-    // Health and metrics beside the silos for the whole run, the drain included (readiness goes down as silos stop).
-    private async Task<RunHttpHost> StartHttpAsync(EmbeddedCluster cluster, RunArguments args, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    // Health, metrics and the dashboard beside the silos for the whole run, the drain included (readiness goes down as
+    // silos stop); metrics and the dashboard need the API's token.
+    private async Task<RunHttpHost> StartHttpAsync(EmbeddedCluster cluster, RunArguments args, string token, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         RunHttpHost http;
         try
         {
-            http = await RunHttpHost.StartAsync(cluster, args.HttpPort, loggerFactory, cancellationToken);
+            http = await RunHttpHost.StartAsync(cluster, args.HttpPort, token, loggerFactory, cancellationToken);
         }
         catch (IOException ex)
         {
@@ -227,7 +234,8 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
         }
 
         File.WriteAllText(HttpEndpointFile(cluster.DataDirectory), http.Address.ToString());
-        console.MarkupLine($"Health and metrics: [blue]{Markup.Escape(new Uri(http.Address, HiveHealth.ReadyPath).ToString())}[/], [blue]{Markup.Escape(new Uri(http.Address, HiveTelemetry.MetricsPath).ToString())}[/]");
+        console.MarkupLine($"Health and metrics: [blue]{Markup.Escape(new Uri(http.Address, HiveHealth.ReadyPath).ToString())}[/], [blue]{Markup.Escape(new Uri(http.Address, HiveTelemetry.MetricsPath).ToString())}[/] (metrics with Authorization: Bearer TOKEN)");
+        console.MarkupLine($"Dashboard: [blue]{Markup.Escape(http.Address.ToString())}[/] (log in with the API token)");
         return http;
     }
 
@@ -288,10 +296,9 @@ internal sealed class RunSession(IAnsiConsole console, StrategyCatalog catalog, 
     }
 
     // The API beside the silos, in this process, calling the grains through the control silo.
-    private async Task<HiveApiServer?> StartApiAsync(EmbeddedCluster cluster, RunArguments args, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    private async Task<HiveApiServer?> StartApiAsync(EmbeddedCluster cluster, RunArguments args, string token, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var settings = args.Api ?? new RunApiArguments(0, null, null, null);
-        var token = settings.Token ?? LocalApi.NewToken();
         var endpoint = new HiveApiEndpointOptions { Port = settings.Port, Certificate = ApiCertificate.Load(settings.Certificate, settings.CertificateKey) };
         HiveApiServer server;
         try
