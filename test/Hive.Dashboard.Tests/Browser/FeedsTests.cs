@@ -5,8 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Hive.Dashboard.Tests.Browser;
 
 /// <summary>The feeds page: one row per symbol the run trades, with its rate and subscribers.</summary>
-[Collection(DashboardCollection.Name)]
-public sealed class FeedsTests(DashboardFixture fixture)
+[Collection(BrowserCollection.Name)]
+public sealed class FeedsTests(BrowserFixture fixture)
 {
     [BrowserFact]
     public async Task Feeds_RunWithTwoSymbols_ShowsEachWithRateAndSubscribers()

@@ -3,8 +3,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Hive.Dashboard.Tests.Browser;
 
 /// <summary>The gateway page: its deployments and the kill switch.</summary>
-[Collection(DashboardCollection.Name)]
-public sealed class GatewayTests(DashboardFixture fixture)
+[Collection(BrowserCollection.Name)]
+public sealed class GatewayTests(BrowserFixture fixture)
 {
     [BrowserFact]
     public async Task KillSwitch_EngageThenRelease_StateFollows()

@@ -5,8 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Hive.Dashboard.Tests.Browser;
 
 /// <summary>Logging in with the API token, and what a visitor sees without it.</summary>
-[Collection(DashboardCollection.Name)]
-public sealed class LoginTests(DashboardFixture fixture)
+[Collection(BrowserCollection.Name)]
+public sealed class LoginTests(BrowserFixture fixture)
 {
     [BrowserFact]
     public async Task Login_WrongToken_ShowsLoginErrorAndStaysOut()
@@ -14,7 +14,7 @@ public sealed class LoginTests(DashboardFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        await DashboardFixture.LogInAsync(page, "not-the-token-" + Guid.NewGuid().ToString("N"));
+        await BrowserFixture.LogInAsync(page, "not-the-token-" + Guid.NewGuid().ToString("N"));
 
         await Expect(page.GetByTestId("login-error")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("token")).ToBeVisibleAsync();
@@ -57,7 +57,7 @@ public sealed class LoginTests(DashboardFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        foreach (var path in new[] { "/", "/runners", $"/runners/{DashboardFixture.TradingRunner}", "/gateway", "/dashboard" })
+        foreach (var path in new[] { "/", "/runners", $"/runners/{BrowserFixture.TradingRunner}", "/gateway", "/dashboard" })
         {
             await page.GotoAsync(path);
             await Expect(page.GetByTestId("token")).ToBeVisibleAsync();

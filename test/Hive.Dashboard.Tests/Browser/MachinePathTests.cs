@@ -3,10 +3,10 @@ using Microsoft.Playwright;
 namespace Hive.Dashboard.Tests.Browser;
 
 /// <summary>The JSON API, the live streams and the metrics refuse a request without the token or a session (401, no redirect).</summary>
-[Collection(DashboardCollection.Name)]
-public sealed class MachinePathTests(DashboardFixture fixture)
+[Collection(BrowserCollection.Name)]
+public sealed class MachinePathTests(BrowserFixture fixture)
 {
-    private static readonly string[] Paths = ["/api/runners", "/events/runners", "/metrics"];
+    private static readonly string[] Paths = ["/api/overview", "/api/runners", $"/api/runners/{BrowserFixture.TradingRunner}", "/events/runners", "/metrics"];
 
     [BrowserFact]
     public async Task MachinePaths_WithoutCredentials_Answer401()

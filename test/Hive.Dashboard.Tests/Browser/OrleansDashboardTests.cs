@@ -4,8 +4,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Hive.Dashboard.Tests.Browser;
 
 /// <summary>Orleans' own dashboard at <c>/dashboard</c>, behind the same login.</summary>
-[Collection(DashboardCollection.Name)]
-public sealed class OrleansDashboardTests(DashboardFixture fixture)
+[Collection(BrowserCollection.Name)]
+public sealed class OrleansDashboardTests(BrowserFixture fixture)
 {
     [BrowserFact]
     public async Task OrleansDashboard_AfterLogin_RendersItsMenuAndClusterView()

@@ -6,8 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Hive.Dashboard.Tests.Browser;
 
 /// <summary>The runners table and a runner's page, live: trades, the chart, pause and resume.</summary>
-[Collection(DashboardCollection.Name)]
-public sealed partial class RunnerTests(DashboardFixture fixture)
+[Collection(BrowserCollection.Name)]
+public sealed partial class RunnerTests(BrowserFixture fixture)
 {
     [BrowserFact]
     public async Task Runners_RunnerTradingLive_TradesChangeWithoutReload()
@@ -18,7 +18,7 @@ public sealed partial class RunnerTests(DashboardFixture fixture)
         await page.GetByTestId("nav-runners").ClickAsync();
         await Expect(page.GetByTestId("runners-table")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("live-status")).ToHaveTextAsync("live");
-        var row = RunnerRow(page, DashboardFixture.TradingRunner);
+        var row = RunnerRow(page, BrowserFixture.TradingRunner);
         await Expect(row).ToBeVisibleAsync();
         await Expect(row.GetByTestId("runner-trades")).ToHaveTextAsync(PositiveCount());
         var trades = await row.GetByTestId("runner-trades").InnerTextAsync();
@@ -31,7 +31,7 @@ public sealed partial class RunnerTests(DashboardFixture fixture)
         await Expect(row.GetByTestId("runner-state")).Not.ToBeEmptyAsync();
         await Expect(row.GetByTestId("runner-position")).Not.ToBeEmptyAsync();
         await Expect(row.GetByTestId("runner-pnl")).Not.ToBeEmptyAsync();
-        await Expect(RunnerRow(page, DashboardFixture.PausedRunner)).ToBeVisibleAsync();
+        await Expect(RunnerRow(page, BrowserFixture.PausedRunner)).ToBeVisibleAsync();
     }
 
     [BrowserFact]
@@ -41,9 +41,9 @@ public sealed partial class RunnerTests(DashboardFixture fixture)
         await using var context = page.Context;
         await page.GetByTestId("nav-runners").ClickAsync();
 
-        await RunnerRow(page, DashboardFixture.TradingRunner).Locator($"a[href$='/runners/{DashboardFixture.TradingRunner}']").First.ClickAsync();
+        await RunnerRow(page, BrowserFixture.TradingRunner).GetByTestId("runner-link").ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex($"/runners/{DashboardFixture.TradingRunner}$"));
+        await Expect(page).ToHaveURLAsync(new Regex($"/runners/{BrowserFixture.TradingRunner}$"));
         await Expect(page.GetByTestId("price-chart").Locator("canvas").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("equity-chart").Locator("canvas").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("live-status")).ToHaveTextAsync("live");
@@ -65,7 +65,7 @@ public sealed partial class RunnerTests(DashboardFixture fixture)
         var page = await fixture.NewLoggedInPageAsync();
         await using var context = page.Context;
         await page.GetByTestId("nav-runners").ClickAsync();
-        var row = RunnerRow(page, DashboardFixture.PausedRunner);
+        var row = RunnerRow(page, BrowserFixture.PausedRunner);
         await Expect(row.GetByTestId("runner-state")).Not.ToHaveTextAsync(Paused());
 
         await row.GetByTestId("runner-pause").ClickAsync();
@@ -82,7 +82,7 @@ public sealed partial class RunnerTests(DashboardFixture fixture)
     {
         var page = await fixture.NewLoggedInPageAsync();
         await using var context = page.Context;
-        await page.GotoAsync($"/runners/{DashboardFixture.PausedRunner}");
+        await page.GotoAsync($"/runners/{BrowserFixture.PausedRunner}");
         var state = page.GetByTestId("runner-state");
         await Expect(state).Not.ToHaveTextAsync(Paused());
 

@@ -9,8 +9,8 @@ namespace Hive.Dashboard.Tests.Browser;
 /// PNGs go to DIR (<c>src/Hive.Dashboard/screenshots/update.sh</c> sets it to refresh the committed ones); otherwise to
 /// a temporary folder that is deleted.
 /// </summary>
-[Collection(DashboardCollection.Name)]
-public sealed class ScreenshotTests(DashboardFixture fixture)
+[Collection(BrowserCollection.Name)]
+public sealed class ScreenshotTests(BrowserFixture fixture)
 {
     public const string Variable = "HIVE_DASHBOARD_SCREENSHOTS";
 
@@ -30,10 +30,10 @@ public sealed class ScreenshotTests(DashboardFixture fixture)
             await Save(page, "overview");
 
             await page.GetByTestId("nav-runners").ClickAsync();
-            await Expect(RunnerTests.RunnerRow(page, DashboardFixture.TradingRunner).GetByTestId("runner-trades")).ToHaveTextAsync(new Regex("[1-9]"));
+            await Expect(RunnerTests.RunnerRow(page, BrowserFixture.TradingRunner).GetByTestId("runner-trades")).ToHaveTextAsync(new Regex("[1-9]"));
             await Save(page, "runners");
 
-            await page.GotoAsync($"/runners/{DashboardFixture.TradingRunner}");
+            await page.GotoAsync($"/runners/{BrowserFixture.TradingRunner}");
             await Expect(page.GetByTestId("marker-count")).ToHaveTextAsync(new Regex("[1-9]"));
             await Save(page, "runner-chart");
 
@@ -46,14 +46,9 @@ public sealed class ScreenshotTests(DashboardFixture fixture)
             await Save(page, "gateway");
 
             await page.GetByTestId("nav-backtests").ClickAsync();
-            await page.GetByTestId("backtest-generate").FillAsync("BTCUSDT:5000:7");
-            await page.GetByTestId("backtest-runner").FillAsync(DashboardFixture.TradingRunner);
-            await page.GetByTestId("backtest-submit").ClickAsync();
-            var done = page.GetByTestId("backtest-row").Filter(new LocatorFilterOptions
-            {
-                Has = page.GetByTestId("backtest-status").GetByText(new Regex("completed|done|finished", RegexOptions.IgnoreCase)),
-            });
-            await done.First.Locator("a[href*='/backtests/']").First.ClickAsync();
+            await BacktestTests.SubmitAsync(page);
+            await page.GetByTestId("backtest-submitted").Locator("a").ClickAsync();
+            await Expect(page.GetByTestId("backtest-status")).ToHaveTextAsync("completed");
             await Expect(page.GetByTestId("trade-row").First).ToBeVisibleAsync();
             await Save(page, "backtest-report");
 

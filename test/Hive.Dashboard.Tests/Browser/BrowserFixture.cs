@@ -4,10 +4,11 @@ namespace Hive.Dashboard.Tests.Browser;
 
 /// <summary>
 /// One <c>hive run</c> process and one headless Debian Chromium shared by the browser tests (they run one after another
-/// in <see cref="DashboardCollection"/>: they share the run's gateway, whose kill switch one of them engages). Each
-/// test opens a browser context of its own, logged in with <see cref="NewLoggedInPageAsync"/> or not.
+/// in <see cref="BrowserCollection"/>: they share the run's gateway, whose kill switch one of them engages). It is a
+/// process of its own, apart from the HTTP tests' in-process run, so the browser sees <c>hive run</c> as an operator
+/// starts it. Each test opens a browser context of its own, logged in with <see cref="NewLoggedInPageAsync"/> or not.
 /// </summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public sealed class BrowserFixture : IAsyncLifetime
 {
     /// <summary>The runner the trading and chart tests watch: it trades on every bar.</summary>
     public const string TradingRunner = "btc_alt";
