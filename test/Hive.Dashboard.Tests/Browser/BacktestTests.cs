@@ -11,8 +11,8 @@ public sealed partial class BacktestTests(BrowserFixture fixture)
     /// <summary>5000 generated one-minute BTCUSDT bars (seed 7), as the form's example.</summary>
     public const string Generate = "BTCUSDT:5000:7";
 
-    /// <summary>The runner the backtest runs: ema-cross, which crosses many times in 5000 random-walk bars.</summary>
-    public const string Runner = "id=bt1,symbol=BTCUSDT,strategy=ema-cross";
+    /// <summary>The runner the backtest runs (ID:SYMBOL:STRATEGY, as <c>hive backtest --runner</c>): ema-cross, which crosses many times in 5000 random-walk bars.</summary>
+    public const string Runner = "bt1:BTCUSDT:ema-cross";
 
     [BrowserFact]
     public async Task Backtest_SubmitGeneratedData_ReportShowsTradesEquityAndMetrics()

@@ -40,7 +40,7 @@ public sealed class LoginTests(BrowserFixture fixture)
         }
 
         await Expect(silos.First.GetByTestId("silo-name")).Not.ToBeEmptyAsync();
-        await Expect(silos.GetByTestId("silo-status").First).ToHaveTextAsync(new Regex("active", RegexOptions.IgnoreCase));
+        await Expect(silos.GetByTestId("silo-status").First).ToHaveTextAsync("Active");
         foreach (var link in new[] { "nav-overview", "nav-runners", "nav-feeds", "nav-gateway", "nav-backtests", "nav-orleans" })
         {
             await Expect(page.GetByTestId(link)).ToBeVisibleAsync();

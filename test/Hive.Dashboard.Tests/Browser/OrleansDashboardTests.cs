@@ -20,7 +20,9 @@ public sealed class OrleansDashboardTests(BrowserFixture fixture)
         // Its script fills the menu and replaces the "Loading..." placeholder once its API calls (behind the login) answer.
         await Expect(page.Locator("#menu a").First).ToBeVisibleAsync();
         await Expect(page.Locator("#content")).Not.ToContainTextAsync("Loading...");
-        await Expect(page.Locator("#content")).ToContainTextAsync(new Regex("silo", RegexOptions.IgnoreCase));
+        // Its overview counts hive run's three silos (control, live, data).
+        await Expect(page.Locator("#content")).ToContainTextAsync(new Regex(@"Active Silos\s*3"));
+        await Expect(page.Locator("#content")).ToContainTextAsync("Total Activations");
         await Expect(page.Locator("#error-message-content")).ToBeEmptyAsync();
     }
 }

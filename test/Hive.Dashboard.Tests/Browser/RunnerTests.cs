@@ -106,6 +106,6 @@ public sealed partial class RunnerTests(BrowserFixture fixture)
     [GeneratedRegex(@"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")]
     private static partial Regex IsoTime();
 
-    [GeneratedRegex("paused", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*paused\s*$")]
     private static partial Regex Paused();
 }
