@@ -7,12 +7,15 @@
 ARG DOTNET_VERSION=10.0
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
+# Node.js and npm: Hive.Dashboard bundles its browser code (lightweight-charts) with esbuild when it builds.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Restore first, from the project files alone, so that the package layer is reused while only sources change.
 COPY global.json Directory.Build.props Directory.Packages.props NuGet.config ./
 COPY src/Hive/Hive.csproj src/Hive/
 COPY src/Hive.Api/Hive.Api.csproj src/Hive.Api/
 COPY src/Hive.Binance/Hive.Binance.csproj src/Hive.Binance/
+COPY src/Hive.Dashboard/Hive.Dashboard.csproj src/Hive.Dashboard/
 COPY src/Hive.Grains/Hive.Grains.csproj src/Hive.Grains/
 COPY src/Hive.Lua/Hive.Lua.csproj src/Hive.Lua/
 COPY src/Hive.Postgres/Hive.Postgres.csproj src/Hive.Postgres/

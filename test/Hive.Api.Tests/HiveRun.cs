@@ -1,13 +1,8 @@
-using System.CommandLine;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Hive.Api.V1;
-using Hive.Commands;
 using Hive.Commands.Run;
-using Hive.Grains.Hosting;
-using Hive.Trading.Strategies;
-using Spectre.Console;
 
 namespace Hive.Api.Tests;
 
@@ -27,9 +22,7 @@ internal sealed class HiveRun : IAsyncDisposable
         function manage_position(market_data, context, indicators) return { action = "exit" } end
         """;
 
-    private readonly CancellationTokenSource _stop = new();
-    private readonly StringWriter _output = new();
-    private Task<int>? _run;
+    private InProcessHiveRun? _run;
     private GrpcChannel? _channel;
 
     private HiveRun(string root, string dataDirectory)
@@ -46,18 +39,9 @@ internal sealed class HiveRun : IAsyncDisposable
 
     public string Token { get; private set; } = string.Empty;
 
-    public RunOutcome? Outcome { get; private set; }
+    public RunOutcome? Outcome => _run?.Outcome;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _run?.Output ?? string.Empty;
 
     public CallInvoker Invoker { get; private set; } = null!;
 
@@ -77,37 +61,19 @@ internal sealed class HiveRun : IAsyncDisposable
     /// <summary>Starts <c>hive run --runners RUNNERS</c> on <paramref name="dataDirectory"/> and waits for its API.</summary>
     public static async Task<HiveRun> StartAsync(string root, string dataDirectory, string runnersFile, params string[] extra)
     {
-        HivePlatformExtensions.EnsureLuaStrategies();
-        var run = new HiveRun(root, dataDirectory);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        var run = new HiveRun(root, dataDirectory)
         {
-            Out = new AnsiConsoleOutput(new SynchronizedWriter(run._output)),
-            Ansi = AnsiSupport.No,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 500;
-        var rootCommand = new RootCommand();
-        rootCommand.Subcommands.Add(RunCommand.Create(console, StrategyCatalog.Default, completed: o => run.Outcome = o));
-        string[] args = ["run", "--runners", runnersFile, "--data-dir", dataDirectory, "--speed", "60000", .. extra];
-        run._run = Task.Run(() => rootCommand.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, run._stop.Token));
-
+            _run = new InProcessHiveRun(["--runners", runnersFile, "--data-dir", dataDirectory, "--speed", "60000", .. extra]),
+        };
         var endpoint = Path.Combine(dataDirectory, "api-endpoint");
-        var started = TimeProvider.System.GetTimestamp();
-        while (!File.Exists(endpoint))
+        try
         {
-            if (run._run.IsCompleted)
-            {
-                await run._run;
-                throw new InvalidOperationException($"hive run ended before serving its API: {run.Output}");
-            }
-
-            if (TimeProvider.System.GetElapsedTime(started) > StartDeadline)
-            {
-                await run.DisposeAsync();
-                throw new TimeoutException($"hive run did not serve its API within {StartDeadline}: {run.Output}");
-            }
-
-            await Task.Delay(50);
+            await run._run.WaitForFileAsync(endpoint, StartDeadline);
+        }
+        catch (TimeoutException)
+        {
+            await run.DisposeAsync();
+            throw;
         }
 
         run.Address = new Uri(File.ReadAllText(endpoint).Trim());
@@ -123,48 +89,14 @@ internal sealed class HiveRun : IAsyncDisposable
     }
 
     /// <summary>Stops the run as Ctrl-C does and returns its exit code once it drained.</summary>
-    public async Task<int> StopAsync()
-    {
-        await _stop.CancelAsync();
-        return await _run!.WaitAsync(TimeSpan.FromMinutes(2));
-    }
+    public Task<int> StopAsync() => _run!.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
         _channel?.Dispose();
-        if (_run is { IsCompleted: false })
+        if (_run is not null)
         {
-            try
-            {
-                await StopAsync();
-            }
-            catch (Exception ex) when (ex is TimeoutException or CliException or OperationCanceledException)
-            {
-                // The test already failed or asserted what it needed; the run's own failure is not this one's.
-            }
-        }
-
-        _stop.Dispose();
-    }
-
-    private sealed class SynchronizedWriter(StringWriter inner) : TextWriter
-    {
-        public override System.Text.Encoding Encoding => inner.Encoding;
-
-        public override void Write(char value)
-        {
-            lock (inner)
-            {
-                inner.Write(value);
-            }
-        }
-
-        public override void Write(string? value)
-        {
-            lock (inner)
-            {
-                inner.Write(value);
-            }
+            await _run.DisposeAsync();
         }
     }
 }

@@ -51,7 +51,17 @@ public sealed partial class PublishedSiloTests : IAsyncLifetime
         await silo.WaitReadyAsync(TimeSpan.FromMinutes(2));
         var live = await Http.GetAsync(new Uri($"http://127.0.0.1:{silo.HttpPort}/health/live"));
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
-        var metrics = await Http.GetStringAsync(new Uri($"http://127.0.0.1:{silo.HttpPort}/metrics"));
+        // Metrics want the token as the dashboard does (Prometheus sends it as a bearer token from the Secret).
+        using (var anonymous = await Http.GetAsync(new Uri($"http://127.0.0.1:{silo.HttpPort}/metrics")))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{silo.HttpPort}/metrics"));
+        scrape.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "published-test-token");
+        using var scraped = await Http.SendAsync(scrape);
+        Assert.Equal(HttpStatusCode.OK, scraped.StatusCode);
+        var metrics = await scraped.Content.ReadAsStringAsync();
         Assert.Contains("# TYPE orleans_catalog_activations gauge", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE dotnet_gc_collections_total counter", metrics, StringComparison.Ordinal);
 

@@ -1,9 +1,4 @@
-using System.CommandLine;
-using Hive.Commands;
 using Hive.Commands.Run;
-using Hive.Grains.Hosting;
-using Hive.Trading.Strategies;
-using Spectre.Console;
 
 namespace Hive.Dashboard.Tests;
 
@@ -27,11 +22,13 @@ public sealed class DashboardRun : IAsyncDisposable
     /// <summary>The runners every run starts with: one trading constantly, one on EMA crossings.</summary>
     public static readonly string[] RunnerIds = ["btc_alt", "eth_ema"];
 
-    private readonly CancellationTokenSource _stop = new();
-    private readonly StringWriter _output = new();
-    private Task<int>? _run;
+    private readonly InProcessHiveRun _run;
 
-    private DashboardRun(string root) => Root = root;
+    private DashboardRun(string root, IReadOnlyList<string> args)
+    {
+        Root = root;
+        _run = new InProcessHiveRun(args);
+    }
 
     /// <summary>The run's directory (runners file, script, data directory).</summary>
     public string Root { get; }
@@ -43,16 +40,7 @@ public sealed class DashboardRun : IAsyncDisposable
     public string Token { get; private set; } = string.Empty;
 
     /// <summary>What the run printed so far.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _run.Output;
 
     /// <summary>
     /// Starts <c>hive run</c> with <see cref="RunnerIds"/> on the simulated feed at <paramref name="speed"/> x real
@@ -60,7 +48,6 @@ public sealed class DashboardRun : IAsyncDisposable
     /// </summary>
     public static async Task<DashboardRun> StartAsync(int speed = 600)
     {
-        HivePlatformExtensions.EnsureLuaStrategies();
         var root = Path.Combine(Path.GetTempPath(), "hive-dashboard-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, "alternating.lua"), AlternatingScript);
@@ -75,38 +62,18 @@ public sealed class DashboardRun : IAsyncDisposable
                 strategy: ema-cross
             """);
 
-        var run = new DashboardRun(root);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(new SynchronizedWriter(run._output)),
-            Ansi = AnsiSupport.No,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 500;
-        var rootCommand = new RootCommand();
-        rootCommand.Subcommands.Add(RunCommand.Create(console, StrategyCatalog.Default));
         var dataDirectory = Path.Combine(root, "hive-data");
-        string[] args = ["run", "--runners", runners, "--data-dir", dataDirectory, "--speed", speed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--duration", "30m"];
-        run._run = Task.Run(() => rootCommand.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, run._stop.Token));
+        var run = new DashboardRun(root, ["--runners", runners, "--data-dir", dataDirectory, "--speed", speed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--duration", "30m"]);
 
         // The API endpoint file comes last, once the runners are added and their feeds run.
-        var endpoint = Path.Combine(dataDirectory, "api-endpoint");
-        var started = TimeProvider.System.GetTimestamp();
-        while (!File.Exists(endpoint))
+        try
         {
-            if (run._run.IsCompleted)
-            {
-                await run._run;
-                throw new InvalidOperationException($"hive run ended before it was ready: {run.Output}");
-            }
-
-            if (TimeProvider.System.GetElapsedTime(started) > StartDeadline)
-            {
-                await run.DisposeAsync();
-                throw new TimeoutException($"hive run was not ready within {StartDeadline}: {run.Output}");
-            }
-
-            await Task.Delay(50);
+            await run._run.WaitForFileAsync(Path.Combine(dataDirectory, "api-endpoint"), StartDeadline);
+        }
+        catch (TimeoutException)
+        {
+            await run.DisposeAsync();
+            throw;
         }
 
         run.Address = new Uri(File.ReadAllText(RunSession.HttpEndpointFile(dataDirectory)).Trim());
@@ -116,20 +83,7 @@ public sealed class DashboardRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_run is { IsCompleted: false })
-        {
-            await _stop.CancelAsync();
-            try
-            {
-                await _run.WaitAsync(TimeSpan.FromMinutes(2));
-            }
-            catch (Exception ex) when (ex is TimeoutException or CliException or OperationCanceledException)
-            {
-                // The tests asserted what they needed; the run's own failure to drain is not theirs.
-            }
-        }
-
-        _stop.Dispose();
+        await _run.DisposeAsync();
         try
         {
             Directory.Delete(Root, recursive: true);
@@ -137,27 +91,6 @@ public sealed class DashboardRun : IAsyncDisposable
         catch (IOException)
         {
             // A file still held by a stopping silo; the temporary directory is the system's to clean.
-        }
-    }
-
-    private sealed class SynchronizedWriter(StringWriter inner) : TextWriter
-    {
-        public override System.Text.Encoding Encoding => inner.Encoding;
-
-        public override void Write(char value)
-        {
-            lock (inner)
-            {
-                inner.Write(value);
-            }
-        }
-
-        public override void Write(string? value)
-        {
-            lock (inner)
-            {
-                inner.Write(value);
-            }
         }
     }
 }

@@ -12,6 +12,8 @@ namespace Hive.Dashboard.Live;
 /// </summary>
 internal sealed partial class LiveHub(IOptions<HiveDashboardOptions> options, TimeProvider time, ILogger<LiveHub> logger)
 {
+    private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(5);
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, LiveTopic> _topics = new(StringComparer.Ordinal);
     private long _computations;
@@ -100,7 +102,14 @@ internal sealed partial class LiveHub(IOptions<HiveDashboardOptions> options, Ti
                     Broadcast(topic, message);
                 }
 
-                await Task.Delay(period, time, cancel).ConfigureAwait(false);
+                // A whole period from this computation's end; timers may fire a little early, so the wait is checked
+                // against the clock and a margin keeps two updates at least the period apart on any client's clock.
+                var computed = time.GetTimestamp();
+                TimeSpan remaining;
+                while ((remaining = period + Margin - time.GetElapsedTime(computed)) > TimeSpan.Zero)
+                {
+                    await Task.Delay(remaining, time, cancel).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)

@@ -60,7 +60,7 @@ internal static class ApiEndpoints
 
                 if (string.IsNullOrWhiteSpace(form.Runner))
                 {
-                    return Results.Problem("runner: give a runner spec as the CLI's --runner takes it (e.g. id=bt1,symbol=BTCUSDT,strategy=ema-cross)", statusCode: StatusCodes.Status400BadRequest);
+                    return Results.Problem("runner: give a runner spec as the CLI's --runner takes it (e.g. bt1:BTCUSDT:ema-cross)", statusCode: StatusCodes.Status400BadRequest);
                 }
 
                 AddLines(request.Generate, form.Generate);

@@ -124,7 +124,7 @@ internal static class RunCommand
         var httpPort = new Option<int>("--http-port")
         {
             HelpName = "PORT",
-            Description = "Port of the health (/health/live, /health/ready) and Prometheus metrics (/metrics) endpoints on loopback; 0 (the default) picks a free one, printed and written to <data-dir>/http-endpoint.",
+            Description = "Port of the dashboard (/, Orleans' at /dashboard), the health (/health/live, /health/ready) and Prometheus metrics (/metrics) endpoints on loopback; 0 (the default) picks a free one, printed and written to <data-dir>/http-endpoint. The dashboard and /metrics want the API token.",
             DefaultValueFactory = _ => 0,
         };
         var apiCertificate = new Option<string?>("--api-certificate") { HelpName = "FILE", Description = "Serve the API over TLS with this certificate (PFX, or PEM with --api-certificate-key)." };

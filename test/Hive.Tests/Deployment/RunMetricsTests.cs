@@ -61,10 +61,20 @@ public sealed partial class RunMetricsTests : IDisposable
             var ready = await Http.GetAsync(new Uri(address, "health/ready"));
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
 
+            // /metrics wants the API token (Authorization: Bearer), as the dashboard does.
+            var token = File.ReadAllText(Path.Combine(dataDir, "api-token")).Trim();
+            using (var anonymous = await Http.GetAsync(new Uri(address, "metrics")))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            }
+
             string metrics = "";
             await Wait.UntilAsync(async () =>
             {
-                metrics = await Http.GetStringAsync(new Uri(address, "metrics"));
+                using var scrape = new HttpRequestMessage(HttpMethod.Get, new Uri(address, "metrics"));
+                scrape.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                using var response = await Http.SendAsync(scrape);
+                metrics = await response.Content.ReadAsStringAsync();
                 return Sum(metrics, "hive_orders_total", "outcome=\"filled\"") > 0 && Sum(metrics, "hive_market_events_total", "symbol=\"BTCUSDT\"") > 0;
             }, "a filled order and BTCUSDT ticks show in /metrics", TimeSpan.FromMinutes(2));
 

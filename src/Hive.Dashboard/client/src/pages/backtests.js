@@ -4,7 +4,7 @@ import { h, syncRows, enumName, num } from '../dom.js';
 
 export function backtestsPage(app) {
   const generate = h('input', { type: 'text', name: 'generate', testid: 'backtest-generate', value: 'BTCUSDT:5000:7', required: true, 'aria-label': 'generated data' });
-  const runner = h('input', { type: 'text', name: 'runner', testid: 'backtest-runner', value: 'id=bt1,symbol=BTCUSDT,strategy=ema-cross', required: true, 'aria-label': 'runner spec', size: 60 });
+  const runner = h('input', { type: 'text', name: 'runner', testid: 'backtest-runner', value: 'bt1:BTCUSDT:ema-cross', required: true, 'aria-label': 'runner spec', size: 60 });
   const equity = h('input', { type: 'text', name: 'initialEquity', placeholder: '10000', 'aria-label': 'initial equity', size: 8 });
   const submitted = h('p', { class: 'muted', testid: 'backtest-submitted' });
   const tbody = h('tbody');
