@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using Hive.Dashboard.Tests.Browser;
 using Microsoft.Playwright;
 
@@ -11,7 +13,8 @@ namespace Hive.Benchmarks.Dashboard;
 /// CPU time (utime + stime from <c>/proc/PID/stat</c>) over a window of SECONDS in three situations: nobody watching,
 /// one Hive page open (a runner's live chart), and Orleans' dashboard open, each in headless Debian Chromium driven by
 /// Playwright. The situations alternate within each round, so the machine's shifting load (it is shared) spreads over
-/// all three; each window records the load average at its start and end. Prints one line per window and a markdown
+/// all three; each window records the load average at its start and end. A no-viewer window after the Orleans
+/// dashboard's starts 95 s after it closed, once its profiling is off again. Prints one line per window and a markdown
 /// table of the medians (see RESULTS.md beside this file).
 /// </summary>
 internal static class DashboardCpuHarness
@@ -37,6 +40,10 @@ internal static class DashboardCpuHarness
 
     // After a viewer opens or closes: its first requests (page, scripts, the first full snapshot) are not its steady cost.
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+
+    // Orleans' dashboard keeps profiling grain calls 30 s after its last query and checks that once a minute: the
+    // no-viewer window after it starts once profiling is surely off again.
+    private static readonly TimeSpan ProfilingOff = TimeSpan.FromSeconds(95);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -81,8 +88,10 @@ internal static class DashboardCpuHarness
                 results["Orleans dashboard"].Add(await MeasureAsync(run, ticksPerSecond, window, $"round {round}, Orleans dashboard"));
             }
 
-            // The viewer's streams and polls end with its page; the next no-viewer window starts after they have.
-            await Task.Delay(Settle);
+            if (round < rounds)
+            {
+                await Task.Delay(ProfilingOff);
+            }
         }
 
         Console.WriteLine();
@@ -118,6 +127,9 @@ internal static class DashboardCpuHarness
             throw new InvalidOperationException($"hive run exited during the measurement:\n{run.Tail()}");
         }
 
+        using var http = new HttpClient { BaseAddress = run.Address, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", run.Token);
+        var (topics, computationsStart) = await LiveAsync(http);
         var loadStart = LoadAverage();
         var ticksStart = CpuTicks(run.Pid);
         var start = Stopwatch.GetTimestamp();
@@ -126,9 +138,18 @@ internal static class DashboardCpuHarness
         var elapsed = Stopwatch.GetElapsedTime(start);
         var cpu = (double)ticks / ticksPerSecond;
         var result = new Window(100 * cpu / elapsed.TotalSeconds, loadStart, LoadAverage());
+        var (_, computationsEnd) = await LiveAsync(http);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {cpu:0.00} CPU-s in {elapsed.TotalSeconds:0.0} s = {result.Percent:0.0} % of one core; load average {result.LoadStart} → {result.LoadEnd}"));
+            $"{label}: {cpu:0.00} CPU-s in {elapsed.TotalSeconds:0.0} s = {result.Percent:0.0} % of one core; load average {result.LoadStart} → {result.LoadEnd}; live views {topics}, {computationsEnd - computationsStart} view computations in the window"));
         return result;
+    }
+
+    // The dashboard's own count of live views running and of their computations since start (/api/live); the two
+    // requests around a window are outside it.
+    private static async Task<(int Topics, long Computations)> LiveAsync(HttpClient http)
+    {
+        using var document = JsonDocument.Parse(await http.GetStringAsync("api/live"));
+        return (document.RootElement.GetProperty("topics").GetInt32(), document.RootElement.GetProperty("computations").GetInt64());
     }
 
     // utime + stime (fields 14 and 15 of /proc/PID/stat, in clock ticks); the command name (field 2) may hold spaces,
