@@ -23,6 +23,9 @@ public sealed class OrleansDashboardTests(BrowserFixture fixture)
         // Its overview counts hive run's three silos (control, live, data).
         await Expect(page.Locator("#content")).ToContainTextAsync(new Regex(@"Active Silos\s*3"));
         await Expect(page.Locator("#content")).ToContainTextAsync("Total Activations");
+        // Its profiling, switched on by its first query, counts the runners' grain calls: the method lists fill.
+        await Expect(page.Locator("#content")).ToContainTextAsync("req/sec");
+        await Expect(page.Locator("#content")).ToContainTextAsync("RunnerGrain");
         await Expect(page.Locator("#error-message-content")).ToBeEmptyAsync();
     }
 }
