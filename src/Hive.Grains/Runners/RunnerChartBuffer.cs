@@ -69,7 +69,10 @@ internal sealed class RunnerChartBuffer
         }
     }
 
-    /// <summary>Candles and equity points after <paramref name="afterTime"/> and markers after <paramref name="afterMarker"/>, oldest first.</summary>
+    /// <summary>
+    /// Candles and equity points after <paramref name="afterTime"/> (all kept when 0) and markers after sequence
+    /// <paramref name="afterMarker"/>, oldest first.
+    /// </summary>
     public (ChartCandle[] Candles, ChartPoint[] Equity, ChartMarker[] Markers) After(long afterTime, long afterMarker)
     {
         var kept = (int)Math.Min(_candleCount, CandleCapacity);
@@ -78,7 +81,7 @@ internal sealed class RunnerChartBuffer
         for (var i = _candleCount - kept; i < _candleCount; i++)
         {
             var slot = (int)(i % CandleCapacity);
-            if (_candles[slot].Time > afterTime)
+            if (afterTime <= 0 || _candles[slot].Time > afterTime)
             {
                 candles.Add(_candles[slot]);
                 equity.Add(_equity[slot]);
