@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 
 // `streams` runs the stream delivery harness (see Streams/RESULTS.md), `api` the gRPC API harness (Api/RESULTS.md);
 // `cluster-call` and `failover` the multi-process cluster harness (Cluster/RESULTS.md); `replay-cpu` and `sweep` the
-// CPU-time harnesses of Backtesting/RESULTS.md; anything else goes to BenchmarkDotNet.
+// CPU-time harnesses of Backtesting/RESULTS.md; `dashboard-cpu` the dashboard's CPU cost (Dashboard/RESULTS.md);
+// anything else goes to BenchmarkDotNet.
 if (args is ["streams", .. var rest])
 {
     return await Hive.Benchmarks.Streams.StreamDeliveryHarness.RunAsync(rest);
@@ -26,6 +27,11 @@ if (args is ["api", .. var apiArgs])
 if (args is [("cluster-call" or "failover") and var mode, .. var clusterArgs])
 {
     return await Hive.Benchmarks.Cluster.ClusterHarness.RunAsync(mode, clusterArgs);
+}
+
+if (args is ["dashboard-cpu", .. var dashboardArgs])
+{
+    return await Hive.Benchmarks.Dashboard.DashboardCpuHarness.RunAsync(dashboardArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
