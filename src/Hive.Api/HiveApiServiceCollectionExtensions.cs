@@ -27,6 +27,7 @@ public static class HiveApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiInterceptor>();
         services.TryAddSingleton<FeedRates>();
+        services.TryAddSingleton<SweepJobs>();
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<ApiInterceptor>();

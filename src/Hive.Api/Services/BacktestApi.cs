@@ -20,6 +20,26 @@ internal sealed class BacktestApi(IGrainFactory grains, IOptions<HiveApiOptions>
 {
     public override async Task<SubmitBacktestResponse> SubmitBacktest(SubmitBacktestRequest request, ServerCallContext context)
     {
+        var runners = Runners(request);
+        var backtest = new Hive.Grains.Backtests.BacktestRequest(
+            [.. request.Data], [.. request.Generate], runners,
+            ApiMapping.Decimal(request.FeeBps, "backtest", "fee_bps") ?? 10m,
+            ApiMapping.Decimal(request.SlippageBps, "backtest", "slippage_bps") ?? 0m,
+            request.KeepOpen);
+        var id = $"bt-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
+
+        // On the data silo that holds the first data set in memory already, when one does.
+        using var affinity = request.Data.Count > 0 ? PlacementAffinity.ForDataset(PlacementAffinity.DataDataset(request.Data[0])) : (PlacementAffinityScope?)null;
+        await grains.GetGrain<IBacktestGrain>(id).SubmitAsync(backtest).ConfigureAwait(false);
+        return new SubmitBacktestResponse { Id = id };
+    }
+
+    /// <summary>
+    /// The runners of a backtest request (runners_yaml, then specs, then structured runners), each checked; an empty
+    /// list, a duplicate ID or a bad equity is INVALID_ARGUMENT naming it. Sweeps take their runner the same way.
+    /// </summary>
+    internal static List<GrainDefinition> Runners(SubmitBacktestRequest request)
+    {
         var initialEquity = ApiMapping.Decimal(request.InitialEquity, "backtest", "initial_equity") ?? RunnerConfig.DefaultInitialEquity;
         if (initialEquity <= 0)
         {
@@ -47,17 +67,7 @@ internal sealed class BacktestApi(IGrainFactory grains, IOptions<HiveApiOptions>
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"duplicate runner ID '{duplicate.Key}': every runner needs its own ID"));
         }
 
-        var backtest = new Hive.Grains.Backtests.BacktestRequest(
-            [.. request.Data], [.. request.Generate], runners,
-            ApiMapping.Decimal(request.FeeBps, "backtest", "fee_bps") ?? 10m,
-            ApiMapping.Decimal(request.SlippageBps, "backtest", "slippage_bps") ?? 0m,
-            request.KeepOpen);
-        var id = $"bt-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
-
-        // On the data silo that holds the first data set in memory already, when one does.
-        using var affinity = request.Data.Count > 0 ? PlacementAffinity.ForDataset(PlacementAffinity.DataDataset(request.Data[0])) : (PlacementAffinityScope?)null;
-        await grains.GetGrain<IBacktestGrain>(id).SubmitAsync(backtest).ConfigureAwait(false);
-        return new SubmitBacktestResponse { Id = id };
+        return runners;
     }
 
     public override async Task WatchBacktest(V1.BacktestRequest request, IServerStreamWriter<ProtoProgress> responseStream, ServerCallContext context)
