@@ -74,7 +74,8 @@ public sealed class SweepApiTests(HiveRunFixture fixture) : IClassFixture<HiveRu
         var runners = await Assert.ThrowsAsync<RpcException>(async () => await Sweeps.SubmitSweepAsync(twoRunners));
         var date = await Assert.ThrowsAsync<RpcException>(async () => await Sweeps.SubmitSweepAsync(badDate));
 
-        Assert.Equal((StatusCode.InvalidArgument, "a sweep varies one runner, got 2 (e, f)"), (runners.StatusCode, runners.Status.Detail[..38]));
+        Assert.Equal(StatusCode.InvalidArgument, runners.StatusCode);
+        Assert.StartsWith("a sweep varies one runner, got 2 (e, f)", runners.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(StatusCode.InvalidArgument, date.StatusCode);
         Assert.StartsWith("--train-until 'soon': expected a UTC date", date.Status.Detail, StringComparison.Ordinal);
     }
