@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hive.Api.V1;
 using Hive.Trading.Backtesting.Sweeps;
 using Hive.Trading.Metrics;
@@ -151,10 +150,8 @@ public static class SweepMessages
         Decimal(m.InitialEquity, id, "initial_equity"), Decimal(m.FinalEquity, id, "final_equity"), m.TotalReturn, m.Cagr, m.Sharpe, m.Sortino,
         m.MaxDrawdown, m.Trades, m.WinRate, m.ProfitFactor, m.ExposureTime, Decimal(m.NetProfit, id, "net_profit"), Decimal(m.TotalFees, id, "total_fees"));
 
-    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Text(decimal value) => Services.ApiMapping.Text(value);
 
     private static decimal Decimal(string text, string id, string field) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"sweep {id}: {field} '{text}' is not a decimal number");
+        Services.ApiMapping.Decimal(text, $"sweep {id}", field) ?? throw new FormatException($"sweep {id}: '{field}' is empty");
 }

@@ -22,7 +22,9 @@ public sealed class SweepClusterTests(ITestOutputHelper output)
         await using var cluster = await ProcessCluster.CreateAsync();
         var apiPort = SiloProcess.FreePorts(1)[0].ToString(CultureInfo.InvariantCulture);
         await cluster.StartAsync("control", SiloRoles.Control, "--api-port", apiPort, "--api-token", Token);
-        await cluster.StartAsync(("data-a", SiloRoles.Data), ("data-b", SiloRoles.Data));
+        // One at a time: on a loaded 2-core machine two silos starting at once can miss the tuned probes and be declared dead.
+        await cluster.StartAsync(("data-a", SiloRoles.Data));
+        await cluster.StartAsync(("data-b", SiloRoles.Data));
         var remote = Path.Combine(cluster.Directory, "sweep-remote");
         var local = Path.Combine(cluster.Directory, "sweep-local");
         string[] sweep = ["--generate", "ETHUSDT:6000:11", "--runner", "e:ETHUSDT:ema-cross", "--sweep", "fast=2..10:1", "--sweep", "slow=20..60:10"];
