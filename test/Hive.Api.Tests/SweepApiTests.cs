@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -179,6 +180,50 @@ public sealed class SweepApiTests(HiveRunFixture fixture) : IClassFixture<HiveRu
 
         Assert.All([submit, get, watch, cancel], static e => Assert.Equal(StatusCode.Unauthenticated, e.StatusCode));
         Assert.StartsWith("missing bearer token", submit.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BacktestSweep_ServerCtrlC_CancelsTheSweepOnTheServer()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = fixture.Root };
+        foreach (var arg in (string[])["exec", typeof(CliException).Assembly.Location, "backtest", "--server", Run.Address.ToString(), "--api-token", Run.Token,
+            "--generate", "ETHUSDT:30000:3", "--runner", Runner, "--sweep", "fast=2..40:1", "--sweep", "slow=41..140:1", "--out", Path.Combine(fixture.Root, "sweep-interrupted")])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        try
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(Eventually.Deadline);
+            var id = line?.Split(' ', ':')[1] ?? throw new InvalidOperationException($"hive printed nothing: {await stderr}");
+            using (var watch = Sweeps.WatchSweep(new SweepRequest { Id = id }))
+            {
+                Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
+                Assert.Equal(SweepState.Running, watch.ResponseStream.Current.State);
+            }
+
+            using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await interrupt.WaitForExitAsync();
+            }
+
+            await process.WaitForExitAsync().WaitAsync(Eventually.Deadline);
+            var last = await LastProgressAsync(id);
+
+            Assert.Equal(ExitCodes.Cancelled, process.ExitCode);
+            Assert.Contains("cancelled", await stderr, StringComparison.Ordinal);
+            Assert.Equal(SweepState.Cancelled, last.State);
+            Assert.True(last.PointsDone < last.TotalPoints, $"{last.PointsDone} of {last.TotalPoints} points ran");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
     }
 
     [Fact]

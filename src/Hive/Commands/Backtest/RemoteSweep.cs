@@ -41,6 +41,7 @@ internal static class RemoteSweep
         {
             var submitted = await connection.Sweeps.SubmitSweepAsync(request, deadline: ApiConnection.Deadline, cancellationToken: cancellationToken);
             id = submitted.Id;
+            console.MarkupLine($"sweep {Markup.Escape(id)}: {submitted.TotalPoints} points on {Markup.Escape(connection.Address.ToString())}");
             await SweepProgressDisplay.RunAsync(console, submitted.TotalPoints, progress => FollowAsync(connection, id, progress, cancellationToken));
 
             // A failed or cancelled sweep answers with the status that says why.
