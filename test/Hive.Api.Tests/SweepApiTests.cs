@@ -14,6 +14,11 @@ namespace Hive.Api.Tests;
 /// <c>hive.v1.SweepService</c> on a running <c>hive run</c>, through the real <c>hive</c> executable
 /// (<c>hive backtest --sweep … --server</c>) and through the gRPC client.
 /// </summary>
+/// <remarks>
+/// Alone, not beside the other classes: their <c>hive run</c>s share this process's thread pool, which the sweeps'
+/// CPU-bound batches fill, and on a loaded 2-core machine the other runs' calls then miss their deadlines.
+/// </remarks>
+[Collection(nameof(SweepApiTests))]
 public sealed class SweepApiTests(HiveRunFixture fixture) : IClassFixture<HiveRunFixture>
 {
     private const string Data = "ETHUSDT:4000:7";
