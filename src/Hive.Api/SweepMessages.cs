@@ -37,15 +37,8 @@ public static class SweepMessages
             ElapsedSeconds = report.Elapsed.TotalSeconds,
             TotalPoints = report.Ranked.Count,
         };
-        if (report.Seed is { } seed)
-        {
-            result.Seed = seed;
-        }
-
-        if (report.TrainUntil is { } until)
-        {
-            result.TrainUntilMs = until;
-        }
+        result.Seed = report.Seed ?? 0;
+        result.TrainUntilMs = report.TrainUntil ?? 0;
 
         foreach (var (name, value) in report.BaseParameters)
         {
@@ -99,7 +92,7 @@ public static class SweepMessages
     {
         ArgumentNullException.ThrowIfNull(result);
         var parameters = result.Axes.Select(static a => new SweepParameter(a.Name, [.. a.Values])).ToList();
-        var plan = SweepPlan.Create(parameters, result.Sampled ? result.TotalPoints : null, result.HasSeed ? result.Seed : 1);
+        var plan = SweepPlan.Create(parameters, result.Sampled ? result.TotalPoints : null, result.Seed);
         var ranked = new List<PointResult>(result.Points.Count);
         foreach (var proto in result.Points)
         {
@@ -122,9 +115,9 @@ public static class SweepMessages
 
         return new SweepReport(
             result.RunnerId, result.Symbol, result.Strategy, new Dictionary<string, string>(result.BaseParameters), plan, SweepObjective.Parse(result.Objective),
-            result.HasTrainUntilMs ? result.TrainUntilMs : null, result.InSampleBars, result.OutOfSampleBars, ranked, TimeSpan.FromSeconds(result.ElapsedSeconds))
+            result.TrainUntilMs == 0 ? null : result.TrainUntilMs, result.InSampleBars, result.OutOfSampleBars, ranked, TimeSpan.FromSeconds(result.ElapsedSeconds))
         {
-            Seed = result.HasSeed ? result.Seed : null,
+            Seed = result.Sampled ? result.Seed : null,
         };
     }
 

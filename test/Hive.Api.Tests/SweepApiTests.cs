@@ -29,23 +29,23 @@ public sealed class SweepApiTests(HiveRunFixture fixture) : IClassFixture<HiveRu
     private SweepService.SweepServiceClient Sweeps => new(Run.Invoker);
 
     [Fact]
-    public void BacktestSweep_Server_SameRankedPointsAndFilesAsTheLocalSweep()
+    public void BacktestSweep_ServerSampledAndSplit_SameRankedPointsAndFilesAsTheLocalSweep()
     {
         var remote = Path.Combine(fixture.Root, "sweep-remote");
         var local = Path.Combine(fixture.Root, "sweep-local");
-        string[] sweep = ["--generate", Data, "--runner", Runner, "--sweep", "fast=4..12:4", "--sweep", "slow=20,30", "--objective", "sortino",
-            "--train-until", MidDate(Data), "--top", "3"];
+        string[] sweep = ["--generate", Data, "--runner", Runner, "--sweep", "fast=4..12:4", "--sweep", "slow=20,30,40", "--samples", "5", "--seed", "3",
+            "--objective", "sortino", "--train-until", MidDate(Data), "--top", "3"];
 
         var (code, stdout, stderr) = HiveCli.Run(fixture.Root, ["backtest", "--server", Run.Address.ToString(), "--api-token", Run.Token, .. sweep, "--out", remote]);
         var (localCode, _, localError) = HiveCli.Run(fixture.Root, ["backtest", .. sweep, "--out", local]);
 
         Assert.True(code == 0, stderr);
         Assert.True(localCode == 0, localError);
-        Assert.Contains("sweep: 6/6 points", stdout, StringComparison.Ordinal);
-        Assert.Contains("best 3 by sortino", stdout, StringComparison.Ordinal);
-        Assert.Contains("6 points in ", stdout, StringComparison.Ordinal);
+        Assert.Contains("sweep: 5/5 points", stdout, StringComparison.Ordinal);
+        Assert.Contains("5 points of 9, best 3 by sortino", stdout, StringComparison.Ordinal);
+        Assert.Contains("5 points in ", stdout, StringComparison.Ordinal);
         var remotePoints = Points(remote);
-        Assert.Equal(6, remotePoints.Count);
+        Assert.Equal(5, remotePoints.Count);
         Assert.All(remotePoints, p => Assert.NotNull(p["outOfSample"]));
         Assert.Equal(Points(local).Select(static p => p.ToJsonString()), remotePoints.Select(static p => p.ToJsonString()));
         Assert.Equal(CsvWithoutSilo(local), CsvWithoutSilo(remote));

@@ -22,8 +22,8 @@ internal sealed class SweepApi(SweepJobs sweeps, IOptions<HiveApiOptions> option
         var job = SweepJob.Create(
             [.. backtest.Data], [.. backtest.Generate], runners, [.. request.Axes],
             string.IsNullOrWhiteSpace(request.Objective) ? DefaultObjective : request.Objective,
-            request.HasSamples ? request.Samples : null,
-            request.HasSeed ? request.Seed : 1,
+            request.Samples == 0 ? null : request.Samples,
+            request.Seed,
             request.TrainUntil,
             ApiMapping.Decimal(backtest.FeeBps, "sweep", "backtest.fee_bps") ?? 10m,
             ApiMapping.Decimal(backtest.SlippageBps, "sweep", "backtest.slippage_bps") ?? 0m,

@@ -32,7 +32,8 @@ internal static class RemoteSweep
         };
         if (sweep.Samples is { } samples)
         {
-            request.Samples = samples;
+            // 0 means the whole grid to the API; on the command line it is a mistake, as it is locally.
+            request.Samples = samples >= 1 ? samples : throw new CliException($"--samples must be from 1 to {SweepPlan.MaxPoints}, got {samples}");
         }
 
         var id = string.Empty;
