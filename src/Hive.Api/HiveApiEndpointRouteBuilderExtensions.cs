@@ -9,7 +9,7 @@ public static class HiveApiEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the services of <c>hive.v1</c> (RunnerService, ClusterService, GatewayService, BacktestService,
-    /// MarketService), gRPC server reflection and the gRPC health service (<c>grpc.health.v1.Health</c>, the only one
+    /// SweepService, MarketService), gRPC server reflection and the gRPC health service (<c>grpc.health.v1.Health</c>, the only one
     /// callable without the token). Needs <see cref="HiveApiServiceCollectionExtensions.AddHiveApi"/>.
     /// </summary>
     public static IEndpointRouteBuilder MapHiveApi(this IEndpointRouteBuilder endpoints)
@@ -19,6 +19,7 @@ public static class HiveApiEndpointRouteBuilderExtensions
         endpoints.MapGrpcService<ClusterApi>();
         endpoints.MapGrpcService<GatewayApi>();
         endpoints.MapGrpcService<BacktestApi>();
+        endpoints.MapGrpcService<SweepApi>();
         endpoints.MapGrpcService<MarketApi>();
         endpoints.MapGrpcReflectionService();
         endpoints.MapGrpcHealthChecksService();

@@ -18,6 +18,6 @@ public sealed class HiveApiOptions
     /// <summary>How long a <c>Watch</c> long poll waits at a runner for its next event before asking again.</summary>
     public TimeSpan WatchPollWait { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>How often <c>WatchBacktest</c> sends progress.</summary>
+    /// <summary>How often <c>WatchBacktest</c> and <c>WatchSweep</c> send progress.</summary>
     public TimeSpan BacktestProgressPeriod { get; set; } = TimeSpan.FromMilliseconds(250);
 }

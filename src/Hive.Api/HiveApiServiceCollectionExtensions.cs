@@ -28,6 +28,7 @@ public static class HiveApiServiceCollectionExtensions
         services.TryAddSingleton<ApiInterceptor>();
         services.TryAddSingleton<FeedRates>();
         services.TryAddSingleton<HiveQueries>();
+        services.TryAddSingleton<SweepJobs>();
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<ApiInterceptor>();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hive.Commands;
 
 namespace Hive.Api.Tests;
@@ -123,27 +122,5 @@ public sealed class CliTests(HiveRunFixture fixture) : IClassFixture<HiveRunFixt
         Assert.True(File.Exists(Path.Combine(output, "report.html")));
     }
 
-    // The real executable, its output piped; bounded so that a hang fails the test instead of the run.
-    private (int ExitCode, string Stdout, string Stderr) Hive(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = fixture.Root };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(typeof(CliException).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("HIVE_API_TOKEN");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the hive executable");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"hive {string.Join(' ', args)} did not exit within two minutes");
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private (int ExitCode, string Stdout, string Stderr) Hive(params string[] args) => HiveCli.Run(fixture.Root, args);
 }

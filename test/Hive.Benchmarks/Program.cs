@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Running;
 
 // `streams` runs the stream delivery harness (see Streams/RESULTS.md), `api` the gRPC API harness (Api/RESULTS.md);
-// `cluster-call` and `failover` the multi-process cluster harness (Cluster/RESULTS.md); `replay-cpu` and `sweep` the
-// CPU-time harnesses of Backtesting/RESULTS.md; `dashboard-cpu` the dashboard's CPU cost (Dashboard/RESULTS.md);
+// `cluster-call`, `failover` and `sweep-server` the multi-process cluster harness (Cluster/RESULTS.md); `replay-cpu` and
+// `sweep` the CPU-time harnesses of Backtesting/RESULTS.md; `dashboard-cpu` the dashboard's CPU cost (Dashboard/RESULTS.md);
 // anything else goes to BenchmarkDotNet.
 if (args is ["streams", .. var rest])
 {
@@ -24,7 +24,7 @@ if (args is ["api", .. var apiArgs])
     return await Hive.Benchmarks.Api.ApiHarness.RunAsync(apiArgs);
 }
 
-if (args is [("cluster-call" or "failover") and var mode, .. var clusterArgs])
+if (args is [("cluster-call" or "failover" or "sweep-server") and var mode, .. var clusterArgs])
 {
     return await Hive.Benchmarks.Cluster.ClusterHarness.RunAsync(mode, clusterArgs);
 }

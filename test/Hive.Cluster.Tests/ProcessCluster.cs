@@ -57,6 +57,15 @@ internal sealed class ProcessCluster : IAsyncDisposable
         return started;
     }
 
+    /// <summary>Starts one silo with <paramref name="extra"/> arguments (an API port and token) and waits until it is ready.</summary>
+    public async Task<SiloProcess> StartAsync(string name, string role, params string[] extra)
+    {
+        var silo = SiloProcess.Start(name, role, Database.ConnectionString, _clusterId, Directory, extra);
+        _silos.Add(silo);
+        await silo.WaitReadyAsync(StartTimeout);
+        return silo;
+    }
+
     public SiloProcess Silo(string name) => _silos.Single(s => s.Name == name);
 
     /// <summary>Connects the test's client through the silos' gateways found in the PostgreSQL membership table.</summary>

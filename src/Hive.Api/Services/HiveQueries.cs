@@ -184,8 +184,11 @@ internal sealed class HiveQueries(IGrainFactory grains, IServiceProvider service
         return ToProto(await gateway.GetStatusAsync().ConfigureAwait(false));
     }
 
-    /// <summary>Checks and submits a backtest to a data silo; returns its new ID.</summary>
-    public async Task<string> SubmitBacktestAsync(SubmitBacktestRequest request)
+    /// <summary>
+    /// The runners of a backtest request (runners_yaml, then specs, then structured runners), each checked; an empty
+    /// list, a duplicate ID or a bad equity is INVALID_ARGUMENT naming it. Sweeps take their runner the same way.
+    /// </summary>
+    internal static List<GrainDefinition> BacktestRunners(SubmitBacktestRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var initialEquity = ApiMapping.Decimal(request.InitialEquity, "backtest", "initial_equity") ?? RunnerConfig.DefaultInitialEquity;
@@ -215,6 +218,13 @@ internal sealed class HiveQueries(IGrainFactory grains, IServiceProvider service
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"duplicate runner ID '{duplicate.Key}': every runner needs its own ID"));
         }
 
+        return runners;
+    }
+
+    /// <summary>Checks and submits a backtest to a data silo; returns its new ID.</summary>
+    public async Task<string> SubmitBacktestAsync(SubmitBacktestRequest request)
+    {
+        var runners = BacktestRunners(request);
         var backtest = new Hive.Grains.Backtests.BacktestRequest(
             [.. request.Data], [.. request.Generate], runners,
             ApiMapping.Decimal(request.FeeBps, "backtest", "fee_bps") ?? 10m,

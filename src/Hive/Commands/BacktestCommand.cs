@@ -50,7 +50,7 @@ internal static class BacktestCommand
         var timings = new Option<bool>("--timings") { Description = "Print how long loading, the replay (with bars per second) and writing the report took." };
 
         var api = new ApiClientOptions();
-        api.Server.Description = "Run the backtest on the data silos of the cluster whose gRPC API is at URL (data paths are read there), with a progress bar.";
+        api.Server.Description = "Run the backtest or sweep on the data silos of the cluster whose gRPC API is at URL (data paths are read there), with a progress bar.";
         var command = new Command("backtest", "Replay candle files through runners and write a report (here, or on a cluster's data silos with --server), or sweep a runner's parameters (--sweep).");
         foreach (var option in new Option[] { data, generate, runner, runners, output, equity, fee, slippage, keepOpen, fullEquity, timings, api.Server, api.Token, api.DataDirectory })
         {
@@ -78,7 +78,7 @@ internal static class BacktestCommand
             {
                 if (sweepArguments is not null)
                 {
-                    throw new CliException("--sweep runs on the embedded cluster's data silos; --server does not take sweeps yet");
+                    return RemoteSweep.RunAsync(api.Connect(parse), console ?? CliConsole.Default(), arguments, sweepArguments, cancellationToken);
                 }
 
                 return RemoteBacktest.RunAsync(

@@ -22,8 +22,11 @@ namespace Hive.Benchmarks.Cluster;
 /// probe on the control silo times grain calls to an echo on its own silo and to one on the data silo.</description></item>
 /// <item><description><c>dotnet run -c Release -- failover [RUNS]</c>: control and live-a with four runners on replay
 /// feeds, live-b joins; kill -9 of live-a; the time until each runner's first fill on live-b.</description></item>
+/// <item><description><c>dotnet run -c Release -- sweep-server [ROUNDS] [CANDLES.csv]</c>: a control silo serving the API
+/// and two data silos; <c>hive backtest --sweep … --server</c> of 100 points (fast 5–50 × slow 60–240 of ema-cross) over
+/// the candle file (or 43,200 generated bars) ROUNDS times: points/s, the silos' CPU time and the load average.</description></item>
 /// </list>
-/// Results: Cluster/RESULTS.md.
+/// Results: Cluster/RESULTS.md, and Backtesting/RESULTS.md for sweep-server.
 /// </summary>
 internal static class ClusterHarness
 {
@@ -37,8 +40,13 @@ internal static class ClusterHarness
             return 2;
         }
 
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : mode == "failover" ? 3 : 20_000;
-        return mode == "failover" ? await FailoverAsync(admin, count) : await CallsAsync(admin, count);
+        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : mode switch { "failover" or "sweep-server" => 3, _ => 20_000 };
+        return mode switch
+        {
+            "failover" => await FailoverAsync(admin, count),
+            "sweep-server" => await SweepServerAsync(admin, count, args.Length > 1 ? args[1] : null),
+            _ => await CallsAsync(admin, count),
+        };
     }
 
     private static async Task<int> CallsAsync(string admin, int calls)
@@ -128,6 +136,55 @@ internal static class ClusterHarness
         return string.Create(CultureInfo.InvariantCulture, $"min {v[0]:0.00} / median {v[v.Length / 2]:0.00} / max {v[^1]:0.00}");
     }
 
+    private static async Task<int> SweepServerAsync(string admin, int rounds, string? candles)
+    {
+        const string token = "bench-token";
+        await using var run = await Run.CreateAsync(admin);
+        var apiPort = SiloProcess.FreePorts(1)[0].ToString(CultureInfo.InvariantCulture);
+        await run.StartAsync([("control", "control")], "--api-port", apiPort, "--api-token", token);
+        await run.StartAsync(("data-a", "data"), ("data-b", "data"));
+        string[] data = candles is null ? ["--generate", "NEARUSDT:43200:7"] : ["--data", Path.GetFullPath(candles)];
+        Console.WriteLine($"100-point sweep via --server on control + data-a + data-b ({(candles is null ? "43,200 generated bars" : Path.GetFileName(candles))}), {Environment.ProcessorCount} cores");
+        for (var round = 1; round <= rounds; round++)
+        {
+            var output = Path.Combine(run.Directory, $"sweep-{round}");
+            var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            var cpu = run.Silos.Sum(static s => CpuSeconds(s.Pid));
+            var clock = Stopwatch.StartNew();
+            var info = HiveBinary.StartInfo(["backtest", "--server", $"http://127.0.0.1:{apiPort}", "--api-token", token, .. data,
+                "--runner", "near:NEARUSDT:ema-cross", "--sweep", "fast=5..50:5", "--sweep", "slow=60..240:20", "--objective", "sharpe", "--out", output, "--top", "3"]);
+            info.RedirectStandardOutput = true;
+            using var cli = Process.Start(info)!;
+            var stdout = await cli.StandardOutput.ReadToEndAsync();
+            await cli.WaitForExitAsync();
+            clock.Stop();
+            var silosCpu = run.Silos.Sum(static s => CpuSeconds(s.Pid)) - cpu;
+            var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            if (cli.ExitCode != 0)
+            {
+                Console.Error.WriteLine($"round {round}: hive exited {cli.ExitCode}:\n{stdout}");
+                return 1;
+            }
+
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "sweep.json")));
+            var points = json.RootElement.GetProperty("points").EnumerateArray().ToList();
+            var bySilo = points.GroupBy(static p => p.GetProperty("silo").GetString()).Select(static g => $"{g.Key} {g.Count()}");
+            var sweepSeconds = json.RootElement.GetProperty("elapsedSeconds").GetDouble();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round}: {points.Count} points, sweep {sweepSeconds:0.00} s = {points.Count / sweepSeconds:0.0} points/s; hive process {clock.Elapsed.TotalSeconds:0.00} s wall; silos {silosCpu:0.00} s CPU ({silosCpu * 1000 / points.Count:0.0} CPU-ms per point); load {load} -> {loadAfter}; {string.Join(", ", bySilo)}"));
+        }
+
+        return 0;
+    }
+
+    // utime + stime of /proc/PID/stat, in seconds (clock ticks of 100 Hz, Linux's USER_HZ).
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     private static string Us(long[] sorted, double quantile) =>
         (sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))] / 10.0).ToString("0.0", CultureInfo.InvariantCulture);
 
@@ -171,9 +228,11 @@ internal static class ClusterHarness
             return new Run(admin, database, directory);
         }
 
-        public async Task StartAsync(params (string Name, string Role)[] silos)
+        public Task StartAsync(params (string Name, string Role)[] silos) => StartAsync(silos, []);
+
+        public async Task StartAsync((string Name, string Role)[] silos, params string[] extra)
         {
-            var started = silos.Select(s => SiloProcess.Start(s.Name, s.Role, ConnectionString, ClusterId, Directory)).ToArray();
+            var started = silos.Select(s => SiloProcess.Start(s.Name, s.Role, ConnectionString, ClusterId, Directory, extra)).ToArray();
             Silos.AddRange(started);
             await Task.WhenAll(started.Select(s => s.WaitReadyAsync(TimeSpan.FromSeconds(120))));
         }

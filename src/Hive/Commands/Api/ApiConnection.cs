@@ -26,6 +26,7 @@ internal sealed class ApiConnection : IDisposable
         Cluster = new ClusterService.ClusterServiceClient(invoker);
         Gateway = new GatewayService.GatewayServiceClient(invoker);
         Backtests = new BacktestService.BacktestServiceClient(invoker);
+        Sweeps = new SweepService.SweepServiceClient(invoker);
         Market = new MarketService.MarketServiceClient(invoker);
     }
 
@@ -38,6 +39,8 @@ internal sealed class ApiConnection : IDisposable
     public GatewayService.GatewayServiceClient Gateway { get; }
 
     public BacktestService.BacktestServiceClient Backtests { get; }
+
+    public SweepService.SweepServiceClient Sweeps { get; }
 
     public MarketService.MarketServiceClient Market { get; }
 

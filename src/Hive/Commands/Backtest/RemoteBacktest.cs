@@ -18,46 +18,7 @@ internal static class RemoteBacktest
     public static async Task<int> RunAsync(ApiConnection connection, IAnsiConsole console, Arguments args, CancellationToken cancellationToken)
     {
         using var _ = connection;
-        if (args.InitialEquity <= 0)
-        {
-            throw new CliException($"--initial-equity must be positive, got {args.InitialEquity.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        var request = new SubmitBacktestRequest
-        {
-            InitialEquity = args.InitialEquity.ToString(CultureInfo.InvariantCulture),
-            FeeBps = args.FeeBps.ToString(CultureInfo.InvariantCulture),
-            SlippageBps = args.SlippageBps.ToString(CultureInfo.InvariantCulture),
-            KeepOpen = args.KeepOpen,
-        };
-
-        // Data paths are read on the data silos; a path that exists here goes by its full path, which a cluster on this
-        // machine (hive run) reads whatever its working directory.
-        request.Data.AddRange(args.Data.Select(LocalPath));
-        request.Generate.AddRange(args.Generate);
-        request.Specs.AddRange(args.Runner);
-        if (args.RunnersFile is { } file)
-        {
-            if (!File.Exists(file))
-            {
-                throw new CliException($"--runners: file not found: {file}");
-            }
-
-            request.RunnersYaml = await File.ReadAllTextAsync(file, cancellationToken);
-            request.SourceName = file;
-            request.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? string.Empty;
-        }
-
-        if (request.Specs.Count == 0 && request.RunnersYaml.Length == 0)
-        {
-            throw new CliException($"no runners: give --runner {RunnerSpec.Format} or --runners FILE.yaml");
-        }
-
-        if (request.Data.Count == 0 && request.Generate.Count == 0)
-        {
-            throw new CliException("no data: give --data PATH (a candle file or folder) or --generate SYMBOL:BARS[:SEED]");
-        }
-
+        var request = await RequestAsync(args, cancellationToken);
         BacktestResult result;
         string id = string.Empty;
         try
@@ -101,6 +62,55 @@ internal static class RemoteBacktest
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The backtest's data, runners and fees as the API takes them (a sweep sends the same): data paths that exist here
+    /// go by their full path, a runners file by its text. Missing runners or data, or a bad equity, fail here.
+    /// </summary>
+    internal static async Task<SubmitBacktestRequest> RequestAsync(Arguments args, CancellationToken cancellationToken)
+    {
+        if (args.InitialEquity <= 0)
+        {
+            throw new CliException($"--initial-equity must be positive, got {args.InitialEquity.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var request = new SubmitBacktestRequest
+        {
+            InitialEquity = args.InitialEquity.ToString(CultureInfo.InvariantCulture),
+            FeeBps = args.FeeBps.ToString(CultureInfo.InvariantCulture),
+            SlippageBps = args.SlippageBps.ToString(CultureInfo.InvariantCulture),
+            KeepOpen = args.KeepOpen,
+        };
+
+        // Data paths are read on the data silos; a path that exists here goes by its full path, which a cluster on this
+        // machine (hive run) reads whatever its working directory.
+        request.Data.AddRange(args.Data.Select(LocalPath));
+        request.Generate.AddRange(args.Generate);
+        request.Specs.AddRange(args.Runner);
+        if (args.RunnersFile is { } file)
+        {
+            if (!File.Exists(file))
+            {
+                throw new CliException($"--runners: file not found: {file}");
+            }
+
+            request.RunnersYaml = await File.ReadAllTextAsync(file, cancellationToken);
+            request.SourceName = file;
+            request.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? string.Empty;
+        }
+
+        if (request.Specs.Count == 0 && request.RunnersYaml.Length == 0)
+        {
+            throw new CliException($"no runners: give --runner {RunnerSpec.Format} or --runners FILE.yaml");
+        }
+
+        if (request.Data.Count == 0 && request.Generate.Count == 0)
+        {
+            throw new CliException("no data: give --data PATH (a candle file or folder) or --generate SYMBOL:BARS[:SEED]");
+        }
+
+        return request;
     }
 
     private static async Task<BacktestProgress> FollowAsync(ApiConnection connection, IAnsiConsole console, string id, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ internal sealed class SweepOptions
     private readonly Option<string[]> _sweep = new("--sweep")
     {
         HelpName = "NAME=FROM..TO[:STEP]|NAME=V1,V2",
-        Description = "Sweep a strategy parameter of the (one) runner over a range or list, e.g. fast=5..50:5. Repeatable: the grid of all combinations runs on the embedded cluster's data silo.",
+        Description = "Sweep a strategy parameter of the (one) runner over a range or list, e.g. fast=5..50:5. Repeatable: the grid of all combinations runs on the embedded cluster's data silo, or with --server on the cluster's data silos.",
     };
 
     private readonly Option<string> _objective = new("--objective")
