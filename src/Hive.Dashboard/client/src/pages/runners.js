@@ -59,7 +59,8 @@ export function runnersPage(app) {
   const empty = h('p', { class: 'muted', hidden: true }, 'No runners. Add some with hive runner add or a runners file.');
   app.replaceChildren(
     h('h1', {}, 'Runners'),
-    h('table', { testid: 'runners-table', class: 'grid' }, h('thead', {}, h('tr', {}, columns.map((c) => h('th', {}, c)))), tbody),
+    h('div', { class: 'scroll' },
+      h('table', { testid: 'runners-table', class: 'grid' }, h('thead', {}, h('tr', {}, columns.map((c) => h('th', {}, c)))), tbody)),
     empty);
 
   let runners = [];
