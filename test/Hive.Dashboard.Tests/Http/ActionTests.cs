@@ -30,6 +30,20 @@ public sealed class ActionTests(DashboardRunFixture fixture)
     }
 
     [Fact]
+    public async Task Restart_BearerToken_NeedsNoAntiforgery()
+    {
+        // A script's request carries its token in a header no forged cross-site request can have.
+        using var sut = new DashboardHttp(Run.Address);
+        sut.UseBearer(Run.Token);
+
+        using var restart = await sut.PostAsync("/api/runners/eth_ema/restart", withAntiforgery: false);
+
+        Assert.Equal(HttpStatusCode.OK, restart.StatusCode);
+        var runner = JsonDocument.Parse(await restart.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("eth_ema", runner.GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task Pause_UnknownRunner_Returns404NamingIt()
     {
         using var sut = new DashboardHttp(Run.Address);
