@@ -22,9 +22,38 @@ internal static class LuaPrelude
     public const string ForbiddenList = "os, io, require, load, loadfile, dofile, debug, package, collectgarbage, rawset, coroutine, utf8";
 
     public const string Source = """
-        local log, market_data, context, indicators, guard, position = ...
+        local log, market_data, context, indicators, guard, position, mirror, context_meta, context_set, max_key, cached = ...
         local error, tostring, select, concat, type, rawget = error, tostring, select, table.concat, type, rawget
         local getmetatable, raw_setmetatable, to_integer, rawset = getmetatable, setmetatable, math.tointeger, rawset
+        local math_type, pairs = math.type, pairs
+
+        -- context writes: the host stores the value within the quota and copies it into the mirror that reads come
+        -- from. Two writes change nothing and skip the host: removing a key the context does not hold, and storing the
+        -- value a key holds already (same string or boolean, or the same integer). Whatever else the host checks (key
+        -- type and length, 'position', the value) it still checks, for every other write.
+        rawset(context_meta, "__newindex", function(t, k, v)
+          local old = mirror[k]
+          if type(k) == "string" and k ~= "position" and #k <= max_key then
+            if v == nil then
+              if old == nil then return end
+            elseif old == v and (type(v) ~= "number" or (math_type(v) == "integer" and math_type(old) == "integer")) then
+              return
+            end
+          end
+          return context_set(t, k, v)
+        end)
+
+        -- indicators.sma/ema/rsi/atr/highest/lowest(period): the value the host wrote before the call for a period
+        -- asked for before (false: not ready yet), else the host's function, which checks the argument and the quota.
+        for name, values in pairs(cached) do
+          local host = indicators[name]
+          indicators[name] = function(period)
+            local v = values[period]
+            if v then return v end
+            if v == false then return nil end
+            return host(period)
+          end
+        end
         local forbidden = {}
         for name in string.gmatch("os io require load loadfile dofile debug package collectgarbage rawset coroutine utf8 loadstring warn setfenv getfenv module", "%S+") do
           forbidden[name] = true

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Hive.Lua.Native;
+using Hive.Trading.Indicators;
 using Hive.Trading.Market;
 using Hive.Trading.Strategies;
 using static Hive.Lua.Native.LuaApi;
@@ -39,6 +40,10 @@ internal sealed unsafe partial class LuaVm : IDisposable
     private IntPtr _l;
     private int _marketRef;
     private int _contextRef;
+    private int _contextMetaRef;
+    private int _mirrorRef;
+    private StrategyContext? _mirrored;
+    private long _mirroredVersion;
     private int _indicatorsRef;
     private int _positionRef;
     private int _anchorsRef;
@@ -121,15 +126,20 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_createtable(l, 0, 8);
         _positionRef = luaL_ref(l, RegistryIndex);
 
-        // context: an empty proxy whose reads and writes go to the runner's StrategyContext; only 'position' is raw.
+        // context: an empty proxy (only 'position' is raw) whose reads come from a mirror of the runner's
+        // StrategyContext kept inside the VM (a plain table, so a read is one table look-up), and whose writes go to
+        // the StrategyContext through the host's quota checks, which update the mirror too. The prelude sets
+        // __newindex; the script reaches neither the metatable (__metatable = false) nor the mirror.
+        lua_createtable(l, 0, 8);
+        _mirrorRef = luaL_ref(l, RegistryIndex);
         lua_createtable(l, 0, 1);
         lua_createtable(l, 0, 3);
-        lua_pushcclosure(l, &ContextIndex, 0);
+        lua_rawgeti(l, RegistryIndex, _mirrorRef);
         SetField(l, "__index"u8);
-        lua_pushcclosure(l, &ContextNewIndex, 0);
-        SetField(l, "__newindex"u8);
         lua_pushboolean(l, 0);
         SetField(l, "__metatable"u8);
+        lua_pushvalue(l, -1);
+        _contextMetaRef = luaL_ref(l, RegistryIndex);
         lua_setmetatable(l, -2);
         _contextRef = luaL_ref(l, RegistryIndex);
 
@@ -158,7 +168,15 @@ internal sealed unsafe partial class LuaVm : IDisposable
             lua_setglobal(l, name);
         }
 
-        RunChunk(LuaPrelude.Source, "=hive", PushPreludeArguments, 6, 1);
+        // One table per single-period indicator kind: the values of the periods the script asked for before, filled
+        // by the host before every call (see Prefetch), so that asking again is a table look-up in the prelude.
+        for (var i = 0; i < CachedKinds.Length; i++)
+        {
+            lua_createtable(l, 0, 4);
+            _cacheRefs[i] = luaL_ref(l, RegistryIndex);
+        }
+
+        RunChunk(LuaPrelude.Source, "=hive", PushPreludeArguments, 11, 1);
         _callRef = luaL_ref(l, RegistryIndex);
     }
 
@@ -170,6 +188,16 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_rawgeti(l, RegistryIndex, _indicatorsRef);
         lua_pushcclosure(l, &Guard, 0);
         lua_rawgeti(l, RegistryIndex, _positionRef);
+        lua_rawgeti(l, RegistryIndex, _mirrorRef);
+        lua_rawgeti(l, RegistryIndex, _contextMetaRef);
+        lua_pushcclosure(l, &ContextNewIndex, 0);
+        lua_pushinteger(l, _options.MaxContextKeyLength);
+        lua_createtable(l, 0, CachedKinds.Length);
+        for (var i = 0; i < CachedKinds.Length; i++)
+        {
+            lua_rawgeti(l, RegistryIndex, _cacheRefs[i]);
+            SetField(l, CachedNames[i]);
+        }
     }
 
     private void LoadScript(string source)
@@ -317,6 +345,13 @@ internal sealed unsafe partial class LuaVm : IDisposable
                 UpdatePosition(l, context.Position);
             }
 
+            if (!ReferenceEquals(context, _mirrored) || context.Version != _mirroredVersion)
+            {
+                RebuildMirror(l, context);
+            }
+
+            Prefetch(l, indicators);
+
             lua_rawgeti(l, RegistryIndex, _callRef);
             lua_rawgeti(l, RegistryIndex, _stepRefs[step]);
             lua_pushinteger(l, data.Timestamp);
@@ -333,9 +368,13 @@ internal sealed unsafe partial class LuaVm : IDisposable
             PushOptionalNumber(l, indicators.WindowHigh);
             PushOptionalNumber(l, indicators.WindowLow);
             var status = ProtectedCall(l, 14, 1);
+            // The script's writes during the call went to both the context and the mirror; later writes by the host
+            // (an opportunity's fields, below) change the version, so the next call rebuilds the mirror.
+            _mirroredVersion = context.Version;
             var error = TakeError(status, StepNames[step]);
             if (error is not null)
             {
+                _mirrored = null;
                 throw error;
             }
 
@@ -344,8 +383,73 @@ internal sealed unsafe partial class LuaVm : IDisposable
         finally
         {
             lua_settop(l, 0);
+            _prefetchCount = indicators is IndicatorSet set ? set.Count : -1;
             _context = null;
             _indicators = null;
+        }
+    }
+
+    /// <summary>Makes the mirror hold exactly the context's values, pushed as a read through the host would push them.</summary>
+    private void RebuildMirror(IntPtr l, StrategyContext context)
+    {
+        lua_rawgeti(l, RegistryIndex, _mirrorRef);
+        var mirror = lua_gettop(l);
+        // Clearing existing fields during a traversal is allowed by lua_next.
+        lua_pushnil(l);
+        while (lua_next(l, mirror) != 0)
+        {
+            Pop(l, 1);
+            lua_pushvalue(l, -1);
+            lua_pushnil(l);
+            lua_rawset(l, mirror);
+        }
+
+        foreach (var (key, value) in context.Values)
+        {
+            PushString(l, key);
+            PushContextValue(l, value);
+            lua_rawset(l, mirror);
+        }
+
+        lua_settop(l, 0);
+        _mirrored = context;
+        _mirroredVersion = context.Version;
+    }
+
+    /// <summary>Copies what the context now holds under the string key at <paramref name="keyIndex"/> into the mirror.</summary>
+    private void MirrorStored(IntPtr l, int keyIndex, StrategyContext context, string key)
+    {
+        lua_rawgeti(l, RegistryIndex, _mirrorRef);
+        lua_pushvalue(l, keyIndex);
+        if (context.TryGet(key, out var value))
+        {
+            PushContextValue(l, value);
+        }
+        else
+        {
+            lua_pushnil(l);
+        }
+
+        lua_rawset(l, -3);
+        Pop(l, 1);
+    }
+
+    private static void PushContextValue(IntPtr l, ContextValue value)
+    {
+        switch (value.Kind)
+        {
+            case ContextValueKind.Number:
+                lua_pushnumber(l, value.AsNumber());
+                break;
+            case ContextValueKind.Integer:
+                lua_pushinteger(l, value.AsInteger());
+                break;
+            case ContextValueKind.Boolean:
+                lua_pushboolean(l, value.AsBoolean() ? 1 : 0);
+                break;
+            default:
+                PushString(l, value.AsString());
+                break;
         }
     }
 
@@ -588,14 +692,27 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_sethook(l, LuaErrorAddress, MaskCount, 1);
     }
 
+    /// <summary>
+    /// The line of the innermost frame of the script at <paramref name="level"/> or above: the prelude's wrappers
+    /// (the context's <c>__newindex</c>, the cached indicators) stand between the script and some host functions.
+    /// </summary>
     private static int CurrentLine(IntPtr l, int level)
     {
         var debug = stackalloc byte[DebugSize];
         fixed (byte* what = "Sl"u8)
         {
-            if (lua_getstack(l, level, debug) != 0 && lua_getinfo(l, what, debug) != 0)
+            for (var at = level; at < level + 4 && lua_getstack(l, at, debug) != 0; at++)
             {
-                return ScriptLine(debug);
+                if (lua_getinfo(l, what, debug) == 0)
+                {
+                    return 0;
+                }
+
+                var source = *(byte**)(debug + DebugSourceOffset);
+                if (source is null || source[0] != (byte)'=')
+                {
+                    return ScriptLine(debug);
+                }
             }
         }
 
