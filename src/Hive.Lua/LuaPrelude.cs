@@ -228,7 +228,26 @@ internal static class LuaPrelude
 
         -- The host calls every step through this function: one native call fills market_data and runs the step.
         -- indicators.high / indicators.low are numbers (the window's highest high and lowest low), as in the seed contract.
-        local function call_step(step, timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price, window_high, window_low)
+        -- context.position is a raw field of the context proxy while a position is open; the host passes its fields
+        -- (side nil: flat), and the table is refilled on every call, whatever the script did to it on the last one.
+        local position_shown = false
+        local function call_step(step, timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price, window_high, window_low,
+                                 side, entry_price, quantity, stop_loss, take_profit, unrealized_pnl, entry_time)
+          if side then
+            local p = position
+            p.side = side
+            p.entry_price = entry_price
+            p.quantity = quantity
+            p.stop_loss = stop_loss
+            p.take_profit = take_profit
+            p.unrealized_pnl = unrealized_pnl
+            p.entry_time = entry_time
+            rawset(context, "position", p)
+            position_shown = true
+          elseif position_shown then
+            rawset(context, "position", nil)
+            position_shown = false
+          end
           local m = market_data
           indicators.high = window_high
           indicators.low = window_low

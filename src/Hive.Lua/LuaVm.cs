@@ -48,7 +48,8 @@ internal sealed unsafe partial class LuaVm : IDisposable
     private int _positionRef;
     private int _anchorsRef;
     private int _callRef;
-    private bool _positionShown;
+    private int _longRef;
+    private int _shortRef;
     private string? _symbol;
     private LuaWatchdog.Slot? _watch;
     private long _libraryLeft;
@@ -59,6 +60,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
     private LuaErrorKind? _abortKind;
     private string? _abortMessage;
     private int _abortLine;
+
 
     static LuaVm()
     {
@@ -125,6 +127,14 @@ internal sealed unsafe partial class LuaVm : IDisposable
 
         lua_createtable(l, 0, 8);
         _positionRef = luaL_ref(l, RegistryIndex);
+        fixed (byte* side = "long"u8)
+        fixed (byte* shortSide = "short"u8)
+        {
+            lua_pushlstring(l, side, 4);
+            _longRef = luaL_ref(l, RegistryIndex);
+            lua_pushlstring(l, shortSide, 5);
+            _shortRef = luaL_ref(l, RegistryIndex);
+        }
 
         // context: an empty proxy (only 'position' is raw) whose reads come from a mirror of the runner's
         // StrategyContext kept inside the VM (a plain table, so a read is one table look-up), and whose writes go to
@@ -340,11 +350,6 @@ internal sealed unsafe partial class LuaVm : IDisposable
                 SetSymbol(l, data.Symbol);
             }
 
-            if (context.Position is not null || _positionShown)
-            {
-                UpdatePosition(l, context.Position);
-            }
-
             if (!ReferenceEquals(context, _mirrored) || context.Version != _mirroredVersion)
             {
                 RebuildMirror(l, context);
@@ -367,7 +372,21 @@ internal sealed unsafe partial class LuaVm : IDisposable
             lua_pushnumber(l, data.MidPrice);
             PushOptionalNumber(l, indicators.WindowHigh);
             PushOptionalNumber(l, indicators.WindowLow);
-            var status = ProtectedCall(l, 14, 1);
+            var arguments = 14;
+            if (context.Position is { } position)
+            {
+                // The prelude fills context.position from these inside the call (no side: flat).
+                lua_rawgeti(l, RegistryIndex, position.Side == PositionSide.Short ? _shortRef : _longRef);
+                lua_pushnumber(l, position.EntryPrice);
+                lua_pushnumber(l, position.Quantity);
+                PushOptionalNumber(l, position.StopLoss);
+                PushOptionalNumber(l, position.TakeProfit);
+                lua_pushnumber(l, position.UnrealizedPnl);
+                lua_pushinteger(l, position.EntryTime);
+                arguments = 21;
+            }
+
+            var status = ProtectedCall(l, arguments, 1);
             // The script's writes during the call went to both the context and the mirror; later writes by the host
             // (an opportunity's fields, below) change the version, so the next call rebuilds the mirror.
             _mirroredVersion = context.Version;
@@ -562,84 +581,6 @@ internal sealed unsafe partial class LuaVm : IDisposable
         Pop(l, 1);
     }
 
-    /// <summary>Shows the runner's position as <c>context.position</c> (a raw field of the proxy), or removes it when flat.</summary>
-    private void UpdatePosition(IntPtr l, PositionInfo? current)
-    {
-        lua_rawgeti(l, RegistryIndex, _contextRef);
-        if (current is { } position)
-        {
-            fixed (byte* key = "position"u8)
-            {
-                lua_pushlstring(l, key, 8);
-            }
-
-            lua_rawgeti(l, RegistryIndex, _positionRef);
-            fixed (byte* side = "long"u8)
-            fixed (byte* shortSide = "short"u8)
-            {
-                if (position.Side == PositionSide.Short)
-                {
-                    lua_pushlstring(l, shortSide, 5);
-                }
-                else
-                {
-                    lua_pushlstring(l, side, 4);
-                }
-            }
-
-            PositionField(l, "side"u8);
-            lua_pushnumber(l, position.EntryPrice);
-            PositionField(l, "entry_price"u8);
-            lua_pushnumber(l, position.Quantity);
-            PositionField(l, "quantity"u8);
-            SetOptional(l, "stop_loss"u8, position.StopLoss);
-            SetOptional(l, "take_profit"u8, position.TakeProfit);
-            lua_pushnumber(l, position.UnrealizedPnl);
-            PositionField(l, "unrealized_pnl"u8);
-            lua_pushinteger(l, position.EntryTime);
-            PositionField(l, "entry_time"u8);
-            lua_rawset(l, -3);
-            _positionShown = true;
-        }
-        else if (_positionShown)
-        {
-            fixed (byte* key = "position"u8)
-            {
-                lua_pushlstring(l, key, 8);
-            }
-
-            lua_pushnil(l);
-            lua_rawset(l, -3);
-            _positionShown = false;
-        }
-
-        Pop(l, 1);
-
-        static void SetOptional(IntPtr l, ReadOnlySpan<byte> key, double? value)
-        {
-            if (value is { } v)
-            {
-                lua_pushnumber(l, v);
-            }
-            else
-            {
-                lua_pushnil(l);
-            }
-
-            PositionField(l, key);
-        }
-
-        // lua_setfield caches its key strings, which keeps the per-call refill cheap; it can run no metamethod here
-        // because the sandbox refuses setmetatable on the position table (a host table).
-        static void PositionField(IntPtr l, ReadOnlySpan<byte> key)
-        {
-            fixed (byte* p = key)
-            {
-                lua_setfield(l, -2, p);
-            }
-        }
-    }
-
     /// <summary>The .NET string for a Lua string key, cached by the interned string's address (and the string anchored so the address stays its own).</summary>
     private string KeyString(IntPtr l, int index) => KeyString(l, index, int.MaxValue)!;
 
@@ -791,6 +732,12 @@ internal sealed unsafe partial class LuaVm : IDisposable
                 if (lua_getinfo(l, what, (byte*)debug) != 0)
                 {
                     vm._abortLine = ScriptLine((byte*)debug);
+                }
+
+                if (vm._abortLine == 0)
+                {
+                    // Stopped inside a prelude wrapper the script called (a cached indicator, a context write).
+                    vm._abortLine = CurrentLine(l, 1);
                 }
             }
         }

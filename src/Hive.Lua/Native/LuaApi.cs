@@ -57,8 +57,13 @@ internal static unsafe partial class LuaApi
     [SuppressGCTransition]
     public static partial int lua_gettop(IntPtr l);
 
+    /// <summary>
+    /// Without a GC transition: it neither allocates nor runs Lua code, because the host never marks a stack slot
+    /// to-be-closed (<c>lua_toclose</c>), the one case where lua_settop runs <c>__close</c> metamethods.
+    /// </summary>
     [LibraryImport(Library)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    [SuppressGCTransition]
     public static partial void lua_settop(IntPtr l, int index);
 
     [LibraryImport(Library)]
