@@ -22,38 +22,9 @@ internal static class LuaPrelude
     public const string ForbiddenList = "os, io, require, load, loadfile, dofile, debug, package, collectgarbage, rawset, coroutine, utf8";
 
     public const string Source = """
-        local log, market_data, context, indicators, guard, position, mirror, context_meta, context_set, max_key, cached = ...
+        local log, market_data, context, indicators, guard, position = ...
         local error, tostring, select, concat, type, rawget = error, tostring, select, table.concat, type, rawget
         local getmetatable, raw_setmetatable, to_integer, rawset = getmetatable, setmetatable, math.tointeger, rawset
-        local math_type, pairs = math.type, pairs
-
-        -- context writes: the host stores the value within the quota and copies it into the mirror that reads come
-        -- from. Two writes change nothing and skip the host: removing a key the context does not hold, and storing the
-        -- value a key holds already (same string or boolean, or the same integer). Whatever else the host checks (key
-        -- type and length, 'position', the value) it still checks, for every other write.
-        rawset(context_meta, "__newindex", function(t, k, v)
-          local old = mirror[k]
-          if type(k) == "string" and k ~= "position" and #k <= max_key then
-            if v == nil then
-              if old == nil then return end
-            elseif old == v and (type(v) ~= "number" or (math_type(v) == "integer" and math_type(old) == "integer")) then
-              return
-            end
-          end
-          return context_set(t, k, v)
-        end)
-
-        -- indicators.sma/ema/rsi/atr/highest/lowest(period): the value the host wrote before the call for a period
-        -- asked for before (false: not ready yet), else the host's function, which checks the argument and the quota.
-        for name, values in pairs(cached) do
-          local host = indicators[name]
-          indicators[name] = function(period)
-            local v = values[period]
-            if v then return v end
-            if v == false then return nil end
-            return host(period)
-          end
-        end
         local forbidden = {}
         for name in string.gmatch("os io require load loadfile dofile debug package collectgarbage rawset coroutine utf8 loadstring warn setfenv getfenv module", "%S+") do
           forbidden[name] = true
@@ -228,26 +199,7 @@ internal static class LuaPrelude
 
         -- The host calls every step through this function: one native call fills market_data and runs the step.
         -- indicators.high / indicators.low are numbers (the window's highest high and lowest low), as in the seed contract.
-        -- context.position is a raw field of the context proxy while a position is open; the host passes its fields
-        -- (side nil: flat), and the table is refilled on every call, whatever the script did to it on the last one.
-        local position_shown = false
-        local function call_step(step, timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price, window_high, window_low,
-                                 side, entry_price, quantity, stop_loss, take_profit, unrealized_pnl, entry_time)
-          if side then
-            local p = position
-            p.side = side
-            p.entry_price = entry_price
-            p.quantity = quantity
-            p.stop_loss = stop_loss
-            p.take_profit = take_profit
-            p.unrealized_pnl = unrealized_pnl
-            p.entry_time = entry_time
-            rawset(context, "position", p)
-            position_shown = true
-          elseif position_shown then
-            rawset(context, "position", nil)
-            position_shown = false
-          end
+        local function call_step(step, timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price, window_high, window_low)
           local m = market_data
           indicators.high = window_high
           indicators.low = window_low

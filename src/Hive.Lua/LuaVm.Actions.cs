@@ -258,11 +258,6 @@ internal sealed unsafe partial class LuaVm
                 throw new LuaScriptException(_script, stepName, LuaErrorKind.HostQuota, "opportunity field: " + keyProblem);
             }
 
-            if (NotUtf8Key(l, -2) is { } notText)
-            {
-                throw new LuaScriptException(_script, stepName, LuaErrorKind.InvalidAction, "opportunity field: " + notText);
-            }
-
             var key = KeyString(l, -2);
             var valueType = lua_type(l, -1);
             if (valueType is not (TypeBoolean or TypeNumber or TypeString))

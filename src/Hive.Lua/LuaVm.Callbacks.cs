@@ -21,6 +21,55 @@ internal sealed unsafe partial class LuaVm
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static int ContextIndex(IntPtr l)
+    {
+        var vm = FromState(l);
+        if (vm?._context is not { } context || lua_type(l, 2) != TypeString)
+        {
+            lua_pushnil(l);
+            return 1;
+        }
+
+        vm._alloc->HostDepth++;
+        try
+        {
+            // A key longer than the quota allows cannot be stored, so it is not converted either.
+            if (vm.KeyString(l, 2, vm._options.MaxContextKeyLength) is not { } key || !context.TryGet(key, out var value))
+            {
+                lua_pushnil(l);
+                return 1;
+            }
+
+            switch (value.Kind)
+            {
+                case ContextValueKind.Number:
+                    lua_pushnumber(l, value.AsNumber());
+                    break;
+                case ContextValueKind.Integer:
+                    lua_pushinteger(l, value.AsInteger());
+                    break;
+                case ContextValueKind.Boolean:
+                    lua_pushboolean(l, value.AsBoolean() ? 1 : 0);
+                    break;
+                default:
+                    PushString(l, value.AsString());
+                    break;
+            }
+
+            return 1;
+        }
+        catch (Exception ex)
+        {
+            vm.Abort(l, LuaErrorKind.Runtime, "reading context failed: " + ex.Message, 1);
+            return 0;
+        }
+        finally
+        {
+            vm._alloc->HostDepth--;
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int ContextNewIndex(IntPtr l)
     {
         var vm = FromState(l);
@@ -44,12 +93,6 @@ internal sealed unsafe partial class LuaVm
                 return 0;
             }
 
-            if (NotUtf8Key(l, 2) is { } notText)
-            {
-                vm.Abort(l, LuaErrorKind.InvalidContextValue, notText, 1);
-                return 0;
-            }
-
             if (key == "position")
             {
                 vm.Abort(l, LuaErrorKind.InvalidContextValue, "context.position is read-only: the runner maintains it", 1);
@@ -60,14 +103,14 @@ internal sealed unsafe partial class LuaVm
             if (type == TypeNil)
             {
                 context.Remove(key);
-            }
-            else if (vm.StoreContext(l, context, key, 3, opportunity: false) is { } problem)
-            {
-                vm.Abort(l, problem.Kind, problem.Message, 1);
                 return 0;
             }
 
-            vm.MirrorStored(l, 2, context, key);
+            if (vm.StoreContext(l, context, key, 3, opportunity: false) is { } problem)
+            {
+                vm.Abort(l, problem.Kind, problem.Message, 1);
+            }
+
             return 0;
         }
         catch (Exception ex)
@@ -122,11 +165,6 @@ internal sealed unsafe partial class LuaVm
             if (vm._abortKind is null)
             {
                 vm.CheckIndicatorQuota(l, indicator, indicators, before);
-            }
-
-            if (vm._abortKind is null && results == 1)
-            {
-                vm.TrackForPrefetch(indicator, PeriodArgument(l, 1));
             }
 
             return results;
@@ -337,15 +375,6 @@ internal sealed unsafe partial class LuaVm
         var value = lua_type(l, index) == TypeNumber ? lua_tointegerx(l, index, &isInteger) : 0;
         return isInteger != 0 && value > 0 ? value : 0;
     }
-
-    /// <summary>
-    /// Why the string key at <paramref name="index"/> is refused as not UTF-8 text, or null. The context stores .NET
-    /// strings and the VM's mirror of it is keyed by their UTF-8 bytes, so a key must read back as the bytes written.
-    /// </summary>
-    private static string? NotUtf8Key(IntPtr l, int index) =>
-        System.Text.Unicode.Utf8.IsValid(ToBytes(l, index))
-            ? null
-            : $"context key '{ToText(l, index, 32)}' is not valid UTF-8 text; context keys are text";
 
     /// <summary>Why the string key at <paramref name="index"/> cannot go into the context, or null.</summary>
     private string? ContextKeyProblem(IntPtr l, int index)

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Hive.Lua.Native;
-using Hive.Trading.Indicators;
 using Hive.Trading.Market;
 using Hive.Trading.Strategies;
 using static Hive.Lua.Native.LuaApi;
@@ -40,16 +39,11 @@ internal sealed unsafe partial class LuaVm : IDisposable
     private IntPtr _l;
     private int _marketRef;
     private int _contextRef;
-    private int _contextMetaRef;
-    private int _mirrorRef;
-    private StrategyContext? _mirrored;
-    private long _mirroredVersion;
     private int _indicatorsRef;
     private int _positionRef;
     private int _anchorsRef;
     private int _callRef;
-    private int _longRef;
-    private int _shortRef;
+    private bool _positionShown;
     private string? _symbol;
     private LuaWatchdog.Slot? _watch;
     private long _libraryLeft;
@@ -60,7 +54,6 @@ internal sealed unsafe partial class LuaVm : IDisposable
     private LuaErrorKind? _abortKind;
     private string? _abortMessage;
     private int _abortLine;
-
 
     static LuaVm()
     {
@@ -127,29 +120,16 @@ internal sealed unsafe partial class LuaVm : IDisposable
 
         lua_createtable(l, 0, 8);
         _positionRef = luaL_ref(l, RegistryIndex);
-        fixed (byte* side = "long"u8)
-        fixed (byte* shortSide = "short"u8)
-        {
-            lua_pushlstring(l, side, 4);
-            _longRef = luaL_ref(l, RegistryIndex);
-            lua_pushlstring(l, shortSide, 5);
-            _shortRef = luaL_ref(l, RegistryIndex);
-        }
 
-        // context: an empty proxy (only 'position' is raw) whose reads come from a mirror of the runner's
-        // StrategyContext kept inside the VM (a plain table, so a read is one table look-up), and whose writes go to
-        // the StrategyContext through the host's quota checks, which update the mirror too. The prelude sets
-        // __newindex; the script reaches neither the metatable (__metatable = false) nor the mirror.
-        lua_createtable(l, 0, 8);
-        _mirrorRef = luaL_ref(l, RegistryIndex);
+        // context: an empty proxy whose reads and writes go to the runner's StrategyContext; only 'position' is raw.
         lua_createtable(l, 0, 1);
         lua_createtable(l, 0, 3);
-        lua_rawgeti(l, RegistryIndex, _mirrorRef);
+        lua_pushcclosure(l, &ContextIndex, 0);
         SetField(l, "__index"u8);
+        lua_pushcclosure(l, &ContextNewIndex, 0);
+        SetField(l, "__newindex"u8);
         lua_pushboolean(l, 0);
         SetField(l, "__metatable"u8);
-        lua_pushvalue(l, -1);
-        _contextMetaRef = luaL_ref(l, RegistryIndex);
         lua_setmetatable(l, -2);
         _contextRef = luaL_ref(l, RegistryIndex);
 
@@ -178,15 +158,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
             lua_setglobal(l, name);
         }
 
-        // One table per single-period indicator kind: the values of the periods the script asked for before, filled
-        // by the host before every call (see Prefetch), so that asking again is a table look-up in the prelude.
-        for (var i = 0; i < CachedKinds.Length; i++)
-        {
-            lua_createtable(l, 0, 4);
-            _cacheRefs[i] = luaL_ref(l, RegistryIndex);
-        }
-
-        RunChunk(LuaPrelude.Source, "=hive", PushPreludeArguments, 11, 1);
+        RunChunk(LuaPrelude.Source, "=hive", PushPreludeArguments, 6, 1);
         _callRef = luaL_ref(l, RegistryIndex);
     }
 
@@ -198,16 +170,6 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_rawgeti(l, RegistryIndex, _indicatorsRef);
         lua_pushcclosure(l, &Guard, 0);
         lua_rawgeti(l, RegistryIndex, _positionRef);
-        lua_rawgeti(l, RegistryIndex, _mirrorRef);
-        lua_rawgeti(l, RegistryIndex, _contextMetaRef);
-        lua_pushcclosure(l, &ContextNewIndex, 0);
-        lua_pushinteger(l, _options.MaxContextKeyLength);
-        lua_createtable(l, 0, CachedKinds.Length);
-        for (var i = 0; i < CachedKinds.Length; i++)
-        {
-            lua_rawgeti(l, RegistryIndex, _cacheRefs[i]);
-            SetField(l, CachedNames[i]);
-        }
     }
 
     private void LoadScript(string source)
@@ -350,12 +312,10 @@ internal sealed unsafe partial class LuaVm : IDisposable
                 SetSymbol(l, data.Symbol);
             }
 
-            if (!ReferenceEquals(context, _mirrored) || context.Version != _mirroredVersion)
+            if (context.Position is not null || _positionShown)
             {
-                RebuildMirror(l, context);
+                UpdatePosition(l, context.Position);
             }
-
-            Prefetch(l, indicators);
 
             lua_rawgeti(l, RegistryIndex, _callRef);
             lua_rawgeti(l, RegistryIndex, _stepRefs[step]);
@@ -372,28 +332,10 @@ internal sealed unsafe partial class LuaVm : IDisposable
             lua_pushnumber(l, data.MidPrice);
             PushOptionalNumber(l, indicators.WindowHigh);
             PushOptionalNumber(l, indicators.WindowLow);
-            var arguments = 14;
-            if (context.Position is { } position)
-            {
-                // The prelude fills context.position from these inside the call (no side: flat).
-                lua_rawgeti(l, RegistryIndex, position.Side == PositionSide.Short ? _shortRef : _longRef);
-                lua_pushnumber(l, position.EntryPrice);
-                lua_pushnumber(l, position.Quantity);
-                PushOptionalNumber(l, position.StopLoss);
-                PushOptionalNumber(l, position.TakeProfit);
-                lua_pushnumber(l, position.UnrealizedPnl);
-                lua_pushinteger(l, position.EntryTime);
-                arguments = 21;
-            }
-
-            var status = ProtectedCall(l, arguments, 1);
-            // The script's writes during the call went to both the context and the mirror; later writes by the host
-            // (an opportunity's fields, below) change the version, so the next call rebuilds the mirror.
-            _mirroredVersion = context.Version;
+            var status = ProtectedCall(l, 14, 1);
             var error = TakeError(status, StepNames[step]);
             if (error is not null)
             {
-                _mirrored = null;
                 throw error;
             }
 
@@ -402,73 +344,8 @@ internal sealed unsafe partial class LuaVm : IDisposable
         finally
         {
             lua_settop(l, 0);
-            _prefetchCount = indicators is IndicatorSet set ? set.Count : -1;
             _context = null;
             _indicators = null;
-        }
-    }
-
-    /// <summary>Makes the mirror hold exactly the context's values, pushed as a read through the host would push them.</summary>
-    private void RebuildMirror(IntPtr l, StrategyContext context)
-    {
-        lua_rawgeti(l, RegistryIndex, _mirrorRef);
-        var mirror = lua_gettop(l);
-        // Clearing existing fields during a traversal is allowed by lua_next.
-        lua_pushnil(l);
-        while (lua_next(l, mirror) != 0)
-        {
-            Pop(l, 1);
-            lua_pushvalue(l, -1);
-            lua_pushnil(l);
-            lua_rawset(l, mirror);
-        }
-
-        foreach (var (key, value) in context.Values)
-        {
-            PushString(l, key);
-            PushContextValue(l, value);
-            lua_rawset(l, mirror);
-        }
-
-        lua_settop(l, 0);
-        _mirrored = context;
-        _mirroredVersion = context.Version;
-    }
-
-    /// <summary>Copies what the context now holds under the string key at <paramref name="keyIndex"/> into the mirror.</summary>
-    private void MirrorStored(IntPtr l, int keyIndex, StrategyContext context, string key)
-    {
-        lua_rawgeti(l, RegistryIndex, _mirrorRef);
-        lua_pushvalue(l, keyIndex);
-        if (context.TryGet(key, out var value))
-        {
-            PushContextValue(l, value);
-        }
-        else
-        {
-            lua_pushnil(l);
-        }
-
-        lua_rawset(l, -3);
-        Pop(l, 1);
-    }
-
-    private static void PushContextValue(IntPtr l, ContextValue value)
-    {
-        switch (value.Kind)
-        {
-            case ContextValueKind.Number:
-                lua_pushnumber(l, value.AsNumber());
-                break;
-            case ContextValueKind.Integer:
-                lua_pushinteger(l, value.AsInteger());
-                break;
-            case ContextValueKind.Boolean:
-                lua_pushboolean(l, value.AsBoolean() ? 1 : 0);
-                break;
-            default:
-                PushString(l, value.AsString());
-                break;
         }
     }
 
@@ -581,6 +458,84 @@ internal sealed unsafe partial class LuaVm : IDisposable
         Pop(l, 1);
     }
 
+    /// <summary>Shows the runner's position as <c>context.position</c> (a raw field of the proxy), or removes it when flat.</summary>
+    private void UpdatePosition(IntPtr l, PositionInfo? current)
+    {
+        lua_rawgeti(l, RegistryIndex, _contextRef);
+        if (current is { } position)
+        {
+            fixed (byte* key = "position"u8)
+            {
+                lua_pushlstring(l, key, 8);
+            }
+
+            lua_rawgeti(l, RegistryIndex, _positionRef);
+            fixed (byte* side = "long"u8)
+            fixed (byte* shortSide = "short"u8)
+            {
+                if (position.Side == PositionSide.Short)
+                {
+                    lua_pushlstring(l, shortSide, 5);
+                }
+                else
+                {
+                    lua_pushlstring(l, side, 4);
+                }
+            }
+
+            PositionField(l, "side"u8);
+            lua_pushnumber(l, position.EntryPrice);
+            PositionField(l, "entry_price"u8);
+            lua_pushnumber(l, position.Quantity);
+            PositionField(l, "quantity"u8);
+            SetOptional(l, "stop_loss"u8, position.StopLoss);
+            SetOptional(l, "take_profit"u8, position.TakeProfit);
+            lua_pushnumber(l, position.UnrealizedPnl);
+            PositionField(l, "unrealized_pnl"u8);
+            lua_pushinteger(l, position.EntryTime);
+            PositionField(l, "entry_time"u8);
+            lua_rawset(l, -3);
+            _positionShown = true;
+        }
+        else if (_positionShown)
+        {
+            fixed (byte* key = "position"u8)
+            {
+                lua_pushlstring(l, key, 8);
+            }
+
+            lua_pushnil(l);
+            lua_rawset(l, -3);
+            _positionShown = false;
+        }
+
+        Pop(l, 1);
+
+        static void SetOptional(IntPtr l, ReadOnlySpan<byte> key, double? value)
+        {
+            if (value is { } v)
+            {
+                lua_pushnumber(l, v);
+            }
+            else
+            {
+                lua_pushnil(l);
+            }
+
+            PositionField(l, key);
+        }
+
+        // lua_setfield caches its key strings, which keeps the per-call refill cheap; it can run no metamethod here
+        // because the sandbox refuses setmetatable on the position table (a host table).
+        static void PositionField(IntPtr l, ReadOnlySpan<byte> key)
+        {
+            fixed (byte* p = key)
+            {
+                lua_setfield(l, -2, p);
+            }
+        }
+    }
+
     /// <summary>The .NET string for a Lua string key, cached by the interned string's address (and the string anchored so the address stays its own).</summary>
     private string KeyString(IntPtr l, int index) => KeyString(l, index, int.MaxValue)!;
 
@@ -633,27 +588,14 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_sethook(l, LuaErrorAddress, MaskCount, 1);
     }
 
-    /// <summary>
-    /// The line of the innermost frame of the script at <paramref name="level"/> or above: the prelude's wrappers
-    /// (the context's <c>__newindex</c>, the cached indicators) stand between the script and some host functions.
-    /// </summary>
     private static int CurrentLine(IntPtr l, int level)
     {
         var debug = stackalloc byte[DebugSize];
         fixed (byte* what = "Sl"u8)
         {
-            for (var at = level; at < level + 4 && lua_getstack(l, at, debug) != 0; at++)
+            if (lua_getstack(l, level, debug) != 0 && lua_getinfo(l, what, debug) != 0)
             {
-                if (lua_getinfo(l, what, debug) == 0)
-                {
-                    return 0;
-                }
-
-                var source = *(byte**)(debug + DebugSourceOffset);
-                if (source is null || source[0] != (byte)'=')
-                {
-                    return ScriptLine(debug);
-                }
+                return ScriptLine(debug);
             }
         }
 
@@ -732,12 +674,6 @@ internal sealed unsafe partial class LuaVm : IDisposable
                 if (lua_getinfo(l, what, (byte*)debug) != 0)
                 {
                     vm._abortLine = ScriptLine((byte*)debug);
-                }
-
-                if (vm._abortLine == 0)
-                {
-                    // Stopped inside a prelude wrapper the script called (a cached indicator, a context write).
-                    vm._abortLine = CurrentLine(l, 1);
                 }
             }
         }

@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 namespace Hive.Lua.Native;
 
 /// <summary>
-/// The slice of the Lua 5.4 C API that the strategy host uses, bound directly to the native library that KeraLua ships
-/// (<c>liblua54</c>, or the library <c>HIVE_LUA_LIBRARY</c> names, see <see cref="LuaLibrary"/>). Only blittable
+/// The slice of the Lua 5.4 C API that the strategy host uses, bound directly to the native library
+/// <see cref="LuaLibrary"/> chose (the system's Lua 5.4, KeraLua's <c>liblua54</c>, or the one <c>HIVE_LUA_LIBRARY</c>
+/// names). Only blittable
 /// arguments, so every call is a plain native call with no marshalling. Functions that can neither allocate (the
 /// allocator is managed code) nor run Lua code skip the GC transition.
 /// </summary>

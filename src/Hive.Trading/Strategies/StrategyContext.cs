@@ -23,12 +23,6 @@ public sealed class StrategyContext
     /// </summary>
     public long Size { get; private set; }
 
-    /// <summary>
-    /// Changes on every write, removal and clear of the stored values (not on <see cref="Position"/>), so a host that
-    /// mirrors the values elsewhere (the Lua sandbox keeps a copy inside the VM) can tell whether its copy is current.
-    /// </summary>
-    public long Version { get; private set; }
-
     /// <summary>The stored keys and values, for persistence and display.</summary>
     public IEnumerable<KeyValuePair<string, ContextValue>> Values => _values;
 
@@ -39,7 +33,6 @@ public sealed class StrategyContext
         ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_values, key, out var existed);
         Size += existed ? SizeOf(value) - SizeOf(slot) : key.Length + SizeOf(value);
         slot = value;
-        Version++;
     }
 
     /// <summary>The size <see cref="Set"/> would add for a new <paramref name="key"/> holding <paramref name="value"/> (see <see cref="Size"/>).</summary>
@@ -88,7 +81,6 @@ public sealed class StrategyContext
         }
 
         Size -= key.Length + SizeOf(old);
-        Version++;
         return true;
     }
 
@@ -97,6 +89,5 @@ public sealed class StrategyContext
     {
         _values.Clear();
         Size = 0;
-        Version++;
     }
 }
