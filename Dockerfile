@@ -28,6 +28,10 @@ COPY strategies/ strategies/
 RUN dotnet publish src/Hive/Hive.csproj -c Release --no-restore -o /app -p:UseAppHost=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}
+# liblua5.4-0: the optimised Lua 5.4 that Lua strategies run on (without it, the unoptimised build KeraLua ships).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends liblua5.4-0 \
+ && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 hive \
  && useradd --system --uid 10001 --gid hive --home-dir /var/lib/hive --create-home hive \
  && ln -s /app/Hive /usr/local/bin/hive

@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 namespace Hive.Lua.Native;
 
 /// <summary>
-/// The slice of the Lua 5.4 C API that the strategy host uses, bound directly to the native library that KeraLua ships
-/// (<c>liblua54</c>, or the library <c>HIVE_LUA_LIBRARY</c> names, see <see cref="LuaLibrary"/>). Only blittable
+/// The slice of the Lua 5.4 C API that the strategy host uses, bound directly to the native library
+/// <see cref="LuaLibrary"/> chose (the system's Lua 5.4, KeraLua's <c>liblua54</c>, or the one <c>HIVE_LUA_LIBRARY</c>
+/// names). Only blittable
 /// arguments, so every call is a plain native call with no marshalling. Functions that can neither allocate (the
 /// allocator is managed code) nor run Lua code skip the GC transition.
 /// </summary>
@@ -57,8 +58,13 @@ internal static unsafe partial class LuaApi
     [SuppressGCTransition]
     public static partial int lua_gettop(IntPtr l);
 
+    /// <summary>
+    /// Without a GC transition: it neither allocates nor runs Lua code, because the host never marks a stack slot
+    /// to-be-closed (<c>lua_toclose</c>), the one case where lua_settop runs <c>__close</c> metamethods.
+    /// </summary>
     [LibraryImport(Library)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    [SuppressGCTransition]
     public static partial void lua_settop(IntPtr l, int index);
 
     [LibraryImport(Library)]

@@ -16,8 +16,8 @@ namespace Hive.Benchmarks.Backtesting;
 
 /// <summary>
 /// Measures by CPU time rather than wall-clock time, which a shared machine distorts most:
-/// <c>replay-cpu [STRATEGY] [BARS] [ROUNDS]</c> replays generated bars through one <see cref="RunnerCore"/> per round
-/// (fresh runner each round, the backtester's per-bar call) and prints bars per CPU-second, best and median;
+/// <c>replay-cpu [STRATEGY] [BARS] [ROUNDS] [RUNNERS]</c> replays generated bars through RUNNERS (default 1) <see cref="RunnerCore"/>s
+/// per round (fresh runners each round, the backtester's per-bar call) and prints bars per CPU-second, best and median;
 /// <c>sweep [POINTS_PER_SIDE] [BARS | DATA_PATH]</c> runs a two-parameter ema-cross sweep on an embedded cluster and prints
 /// points/s of wall-clock time and CPU-seconds per point.
 /// </summary>
@@ -28,6 +28,7 @@ internal static class ReplayCpuHarness
         var strategy = args.Length > 0 ? args[0] : "ema-cross";
         var bars = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
+        var runners = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1;
         var catalog = StrategyCatalog.CreateWithBuiltIns();
         LuaStrategyResolver.Register(catalog);
         var candles = RandomWalkMarketDataSource.GenerateCandles("BTCUSDT", bars, new RandomWalkOptions { Seed = 42 });
@@ -35,24 +36,29 @@ internal static class ReplayCpuHarness
         var perRound = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            var config = new RunnerConfig { RunnerId = "r", Symbol = "BTCUSDT", Strategy = strategy, Parameters = parameters };
-            var core = new RunnerCore(config, catalog.Create(strategy, parameters), new PaperOrderRouter(new PaperFillModel(0.001m, 0)),
-                new AccountRisk(RiskLimits.None), recordEquityCurve: false);
+            // RUNNERS runners on the same symbol, each bar handed to every one in turn, as the backtester's loop does.
+            var cores = Enumerable.Range(0, runners).Select(r => new RunnerCore(
+                new RunnerConfig { RunnerId = "r" + r, Symbol = "BTCUSDT", Strategy = strategy, Parameters = parameters },
+                catalog.Create(strategy, parameters), new PaperOrderRouter(new PaperFillModel(0.001m, 0)),
+                new AccountRisk(RiskLimits.None), recordEquityCurve: false)).ToArray();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             for (var i = 0; i < candles.Length; i++)
             {
-                core.OnCandle(candles[i]);
+                foreach (var core in cores)
+                {
+                    core.OnCandle(candles[i]);
+                }
             }
 
             var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             perRound.Add(bars / used);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round}: {used:0.000} CPU-s, {bars / used / 1e6:0.00} M bars/CPU-s, {used * 1e9 / bars:0} ns/bar, {core.Trades.Count} trades"));
+                $"round {round}: {used:0.000} CPU-s, {bars / used / 1e6:0.00} M bars/CPU-s, {used * 1e9 / bars:0} ns/bar, {used * 1e9 / bars / runners:0} ns per runner-bar, {cores[0].Trades.Count} trades"));
         }
 
         var warm = perRound.Skip(1).Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{strategy}, {bars} bars: best {warm[^1] / 1e6:0.00} M bars/CPU-s, median {warm[warm.Count / 2] / 1e6:0.00} M bars/CPU-s (first round left out: JIT)"));
+            $"{strategy}, {bars} bars, {runners} runner(s): best {warm[^1] / 1e6:0.00} M bars/CPU-s, median {warm[warm.Count / 2] / 1e6:0.00} M bars/CPU-s ({warm[warm.Count / 2] * runners / 1e6:0.00} M runner-bars/CPU-s; first round left out: JIT)"));
         return 0;
     }
 
