@@ -23,6 +23,11 @@ if (args is ["api", .. var apiArgs])
     return await Hive.Benchmarks.Api.ApiHarness.RunAsync(apiArgs);
 }
 
+if (args is ["plain-silo", .. var plainArgs])
+{
+    return await Hive.Benchmarks.Cluster.PlainSilo.RunAsync(plainArgs);
+}
+
 if (args is [("cluster-call" or "failover") and var mode, .. var clusterArgs])
 {
     return await Hive.Benchmarks.Cluster.ClusterHarness.RunAsync(mode, clusterArgs);
