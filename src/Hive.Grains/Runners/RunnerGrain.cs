@@ -88,6 +88,7 @@ internal sealed class RunnerGrain(
         HiveMetrics.TrackRunner(this, MetricState);
         if (state.State.Definition is not null)
         {
+            logger.LogInformation("Runner {RunnerId} activating on {Silo} (state read)", RunnerId, silo.Name);
             await StartTradingAsync();
             if (_trader is { } trader)
             {

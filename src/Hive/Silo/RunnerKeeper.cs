@@ -27,11 +27,14 @@ internal sealed class RunnerKeeper(IGrainFactory grains, IClusterMembershipServi
         var registry = grains.GetGrain<IRunnerRegistryGrain>(IRunnerRegistryGrain.DefaultKey);
         var watch = WatchMembershipAsync(stoppingToken);
         string? lastProblem = null;
+        var died = Volatile.Read(ref _siloDied).Task;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await NextRoundAsync(stoppingToken).ConfigureAwait(false);
+                await NextRoundAsync(died, stoppingToken).ConfigureAwait(false);
+                // Taken before the round: a death declared while the round runs starts the next one at once.
+                died = Volatile.Read(ref _siloDied).Task;
                 await registry.HealthCheckAsync().WaitAsync(TimeSpan.FromSeconds(10), stoppingToken).ConfigureAwait(false);
                 lastProblem = null;
             }
@@ -54,11 +57,11 @@ internal sealed class RunnerKeeper(IGrainFactory grains, IClusterMembershipServi
     }
 
     // The period, cut short by a silo's death.
-    private async Task NextRoundAsync(CancellationToken stoppingToken)
+    private async Task NextRoundAsync(Task died, CancellationToken stoppingToken)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var delay = Task.Delay(Period, time, cancel.Token);
-        var first = await Task.WhenAny(delay, Volatile.Read(ref _siloDied).Task).ConfigureAwait(false);
+        var first = await Task.WhenAny(delay, died).ConfigureAwait(false);
         await cancel.CancelAsync().ConfigureAwait(false);
         stoppingToken.ThrowIfCancellationRequested();
         if (first != delay)

@@ -165,7 +165,7 @@ internal static class ClusterHarness
                 return runners.All(firstFill.ContainsKey);
             }, "every runner fills on live-b", TimeSpan.FromSeconds(120));
 
-            PrintTimeline(run.Silos.Single(s => s.Name == "live-b"), killedAt, runners, firstFill);
+            PrintTimeline(run.Silos.Single(s => s.Name == "live-b"), run.Silos.Single(s => s.Name == "control"), killedAt, runners, firstFill);
             var times = firstFill.Values.Order().ToArray();
             results.Add((declared, times[times.Length / 2], times[^1]));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -180,16 +180,21 @@ internal static class ClusterHarness
     // Where each runner's failover time goes, from live-b's log lines (UTC, to the millisecond) and the ledger: the
     // gateway registering the runner's new deployment, the runner resumed (its stream attached, its state written, its
     // feed woken), its feed resumed, the first bar it trades on, its first fill.
-    private static void PrintTimeline(SiloProcess silo, DateTimeOffset killedAt, IEnumerable<string> runners, Dictionary<string, double> firstFill)
+    private static void PrintTimeline(SiloProcess silo, SiloProcess control, DateTimeOffset killedAt, IEnumerable<string> runners, Dictionary<string, double> firstFill)
     {
-        string[] lines;
-        using (var stream = new FileStream(silo.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-        using (var reader = new StreamReader(stream))
+        static string[] Lines(SiloProcess silo)
         {
-            lines = reader.ReadToEnd().Split('\n');
+            using var stream = new FileStream(silo.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Split('\n');
         }
 
-        string At(string contains)
+        var lines = Lines(silo);
+        var controlLines = Lines(control);
+        string At(string contains) => Find(lines, contains);
+        string AtIn(SiloProcess _, string contains) => Find(controlLines, contains);
+
+        string Find(string[] lines, string contains)
         {
             var line = lines.FirstOrDefault(l => l.Contains(contains, StringComparison.Ordinal));
             if (line is null || line.Length < 12 || !TimeSpan.TryParseExact(line.AsSpan(line.IndexOf(':') - 2, 12), @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture, out var time))
@@ -201,12 +206,12 @@ internal static class ClusterHarness
             return ((at - killedAt).TotalSeconds).ToString("0.00", CultureInfo.InvariantCulture);
         }
 
-        Console.WriteLine($"  timeline (s after the kill): gateway lease {At("lease taken")}");
+        Console.WriteLine($"  timeline (s after the kill): gateway lease {At("lease taken")}; runner keeper told of the death {AtIn(control, "declared dead; checking")}");
         foreach (var runner in runners)
         {
             var symbol = runner[..runner.IndexOf('_')].ToUpperInvariant();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {runner,-13} deployment {At($"runner {runner} deployment")}  resumed {At($"Runner {runner} resumed")}  feed {At($"Feed {symbol} resumed")}  first new bar {At($"Runner {runner}: first new bar")}  first fill {firstFill[runner]:0.00}"));
+                $"  {runner,-13} activating {At($"Runner {runner} activating")}  deployment {At($"runner {runner} deployment")}  resumed {At($"Runner {runner} resumed")}  feed {At($"Feed {symbol} resumed")}  first new bar {At($"Runner {runner}: first new bar")}  first fill {firstFill[runner]:0.00}"));
         }
     }
 
