@@ -96,12 +96,18 @@ internal sealed class GatewayGrain : Grain, IGatewayGrain
         _account = new AccountRisk(_options.LimitsFor(_key));
         _risk = new RiskEngine(RiskLimits.None, _account);
 
+        var started = _time.GetTimestamp();
         await TakeLeaseAsync(cancellationToken);
         _leaseConfirmedAt = _time.GetTimestamp();
         _account.KillSwitch.Engage(_state.State.KillSwitch, _state.State.KillSwitchReason);
         await ReplayLedgerAsync(cancellationToken);
+        var replayed = _time.GetTimestamp();
         await RecordControlAsync(null, string.Create(CultureInfo.InvariantCulture, $"gateway lease taken at epoch {_epoch} (broker {_broker.Name})"));
         await CheckPositionsAsync(cancellationToken);
+        // A gateway activation is on the path of every failover of its account's runners: where its time goes.
+        _logger.LogInformation("Gateway {Account}: ready at epoch {Epoch} in {Total:0} ms (lease {Lease:0} ms, ledger replay {Replay:0} ms)", _key, _epoch,
+            _time.GetElapsedTime(started).TotalMilliseconds, _time.GetElapsedTime(started, _leaseConfirmedAt).TotalMilliseconds,
+            _time.GetElapsedTime(_leaseConfirmedAt, replayed).TotalMilliseconds);
         this.RegisterGrainTimer(CheckLeaseAsync, _options.LeaseCheckPeriod, _options.LeaseCheckPeriod);
         this.RegisterGrainTimer(ReconcileUnresolvedAsync, _options.ReconcilePeriod, _options.ReconcilePeriod);
     }

@@ -206,7 +206,7 @@ internal static class ClusterHarness
             return ((at - killedAt).TotalSeconds).ToString("0.00", CultureInfo.InvariantCulture);
         }
 
-        Console.WriteLine($"  timeline (s after the kill): gateway lease {At("lease taken")}; runner keeper told of the death {AtIn(control, "declared dead; checking")}");
+        Console.WriteLine($"  timeline (s after the kill): gateway lease {At("lease taken")}, ready {At("Gateway paper: ready")}; runner keeper told of the death {AtIn(control, "declared dead; checking")}");
         foreach (var runner in runners)
         {
             var symbol = runner[..runner.IndexOf('_')].ToUpperInvariant();
