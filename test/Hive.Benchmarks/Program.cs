@@ -24,6 +24,11 @@ if (args is ["api", .. var apiArgs])
     return await Hive.Benchmarks.Api.ApiHarness.RunAsync(apiArgs);
 }
 
+if (args is ["plain-silo", .. var plainArgs])
+{
+    return await Hive.Benchmarks.Cluster.PlainSilo.RunAsync(plainArgs);
+}
+
 if (args is [("cluster-call" or "failover" or "sweep-server") and var mode, .. var clusterArgs])
 {
     return await Hive.Benchmarks.Cluster.ClusterHarness.RunAsync(mode, clusterArgs);

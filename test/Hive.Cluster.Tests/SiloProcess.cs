@@ -53,6 +53,19 @@ internal sealed partial class SiloProcess : IDisposable
     public static SiloProcess Start(string name, string role, string postgres, string clusterId, string logDirectory, params string[] extra) =>
         Launch(HiveBinary.StartInfo, name, role, postgres, clusterId, logDirectory, extra);
 
+    /// <summary>Starts <c>hive silo</c> with <paramref name="environment"/> added to its environment (the benchmarks vary runtime and Hive settings this way).</summary>
+    public static SiloProcess Start(string name, string role, string postgres, string clusterId, string logDirectory, IReadOnlyDictionary<string, string> environment, params string[] extra) =>
+        Launch(arguments =>
+        {
+            var info = HiveBinary.StartInfo(arguments);
+            foreach (var (key, value) in environment)
+            {
+                info.Environment[key] = value;
+            }
+
+            return info;
+        }, name, role, postgres, clusterId, logDirectory, extra);
+
     /// <summary>Starts <c>hive silo</c> from a published <paramref name="executable"/> (the image's entry point) instead of the build output.</summary>
     public static SiloProcess StartPublished(string executable, string name, string role, string postgres, string clusterId, string logDirectory, params string[] extra) =>
         Launch(arguments =>

@@ -55,6 +55,7 @@ internal sealed class RunnerGrain(
     private string? _startError;
     private bool _stale;
     private bool _removed;
+    private bool _newBarSeen;
     private volatile bool _paused;
 
     // Watchers' log, created by the first WatchAsync; null (and nothing recorded) while nobody has watched.
@@ -90,7 +91,15 @@ internal sealed class RunnerGrain(
         HiveMetrics.TrackRunner(this, MetricState);
         if (state.State.Definition is not null)
         {
+            logger.LogInformation("Runner {RunnerId} activating on {Silo} (state read)", RunnerId, silo.Name);
             await StartTradingAsync();
+            if (_trader is { } trader)
+            {
+                // A runner activated with a definition is one coming back (its silo died, or it was deactivated): the
+                // line marks when it can trade again, for tracing a failover.
+                logger.LogInformation("Runner {RunnerId} resumed on {Silo} as {Deployment} after bar {LastBar}",
+                    RunnerId, silo.Name, trader.Deployment, trader.Core.LastTimestamp);
+            }
         }
 
         await base.OnActivateAsync(cancellationToken);
@@ -346,6 +355,13 @@ internal sealed class RunnerGrain(
             if (item.Timestamp <= _lastCandleClose)
             {
                 return true;
+            }
+
+            if (!_newBarSeen)
+            {
+                // The first bar this activation trades on: with the resume line, where a failover's time goes.
+                _newBarSeen = true;
+                logger.LogInformation("Runner {RunnerId}: first new bar since activation closes at {BarTime}", RunnerId, item.Timestamp);
             }
 
             _lastCandleClose = item.Timestamp;

@@ -154,7 +154,7 @@ internal static class SiloHost
         });
 
         builder.Services.AddHiveHealth<SiloReadinessCheck>();
-        builder.Services.AddHiveTelemetry();
+        builder.Services.AddHiveTelemetry(builder.Configuration.GetValue<bool>(HiveTelemetry.OrleansMessageSizesKey));
         if (settings.ApiToken is { } token)
         {
             builder.Services.AddHiveApi(o => o.Token = token);

@@ -40,35 +40,87 @@ internal static class ClusterHarness
             return 2;
         }
 
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : mode switch { "failover" or "sweep-server" => 3, _ => 20_000 };
         return mode switch
         {
-            "failover" => await FailoverAsync(admin, count),
-            "sweep-server" => await SweepServerAsync(admin, count, args.Length > 1 ? args[1] : null),
-            _ => await CallsAsync(admin, count),
+            "failover" => await FailoverAsync(admin, args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3),
+            "sweep-server" => await SweepServerAsync(admin, args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3, args.Length > 1 ? args[1] : null),
+            _ => await CallsAsync(admin, args),
         };
     }
 
-    private static async Task<int> CallsAsync(string admin, int calls)
+    // cluster-call [CALLS] [--rounds N] [--hive-env KEY=VALUE]... [--plain-add ADD-ON]...: a hive silo pair and a plain
+    // Orleans silo pair (PlainSilo) run side by side, and each round measures both, one after the other, so that both
+    // see the same load; the load average is printed with each round.
+    private static async Task<int> CallsAsync(string admin, string[] args)
     {
+        var calls = 20_000;
+        var rounds = 3;
+        var hiveEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var plainAddOns = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--rounds":
+                    rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--hive-env":
+                    var pair = args[++i].Split('=', 2);
+                    hiveEnvironment[pair[0]] = pair.Length > 1 ? pair[1] : string.Empty;
+                    break;
+                case "--plain-add":
+                    plainAddOns.Add(args[++i]);
+                    break;
+                default:
+                    calls = int.Parse(args[i], CultureInfo.InvariantCulture);
+                    break;
+            }
+        }
+
         await using var run = await Run.CreateAsync(admin);
-        await run.StartAsync(("control", "control"), ("data-a", "data"));
+        var hive = run.StartAsync(hiveEnvironment, ("control", "control"), ("data-a", "data"));
+        await using var plain = await PlainPair.StartAsync(run.Directory, plainAddOns);
+        await hive;
         await run.ConnectAsync(run.Silos[0]);
-        var probe = run.Client.GetGrain<ILatencyProbeGrain>("bench");
+        var probes = new[]
+        {
+            ("plain", plain.Client.GetGrain<ILatencyProbeGrain>("bench"), plain.Pids),
+            ("hive ", run.Client.GetGrain<ILatencyProbeGrain>("bench"), (IReadOnlyList<int>)[.. run.Silos.Select(s => s.Pid)]),
+        };
+        Console.WriteLine($"pids: plain {string.Join(' ', plain.Pids)}; hive {string.Join(' ', run.Silos.Select(s => s.Pid))} (control, data)");
         Console.WriteLine($"{calls} sequential calls each, after {calls / 10} warm-up calls; times taken inside the calling grain");
-        for (var round = 0; round < 3; round++)
+        Console.WriteLine($"hive silo environment: {(hiveEnvironment.Count == 0 ? "as built" : string.Join(' ', hiveEnvironment.Select(p => $"{p.Key}={p.Value}")))}; plain silo add-ons: {(plainAddOns.Count == 0 ? "none" : string.Join(' ', plainAddOns))}");
+        for (var round = 0; round < rounds; round++)
         {
             foreach (var remote in new[] { false, true })
             {
-                var sample = await probe.MeasureAsync(remote, calls, calls / 10);
-                var sorted = sample.Ticks.Order().ToArray();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {round + 1} {(remote ? "cross-silo" : "in-silo   ")} {sample.FromSilo} -> {sample.ToSilo}: p50 {Us(sorted, 0.50)} us, p90 {Us(sorted, 0.90)} us, p99 {Us(sorted, 0.99)} us, mean {sample.Ticks.Average() / 10:0.0} us"));
+                foreach (var (label, probe, pids) in probes)
+                {
+                    var cpuBefore = pids.Select(CpuTime).ToArray();
+                    var sample = await probe.MeasureAsync(remote, calls, calls / 10);
+                    var cpu = pids.Select((pid, i) => (CpuTime(pid) - cpuBefore[i]).TotalMicroseconds / (calls + (calls / 10))).ToArray();
+                    var sorted = sample.Ticks.Order().ToArray();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"round {round + 1} {label} {(remote ? "cross-silo" : "in-silo   ")} {sample.FromSilo} -> {sample.ToSilo}: p50 {Us(sorted, 0.50)} us, p90 {Us(sorted, 0.90)} us, p99 {Us(sorted, 0.99)} us, mean {sample.Ticks.Average() / 10:0.0} us; CPU per call {cpu[0]:0.0} + {cpu[1]:0.0} us; load {LoadAverage()}"));
+                }
             }
         }
 
         return 0;
     }
+
+    // User plus system CPU time of a process so far (/proc/PID/stat, in clock ticks of 10 ms): divided by the calls of a
+    // round, what a call costs each silo in CPU, which the machine's load barely changes (unlike the latency).
+    private static TimeSpan CpuTime(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static async Task<int> FailoverAsync(string admin, int runs)
     {
@@ -119,6 +171,7 @@ internal static class ClusterHarness
                 return runners.All(firstFill.ContainsKey);
             }, "every runner fills on live-b", TimeSpan.FromSeconds(120));
 
+            PrintTimeline(run.Silos.Single(s => s.Name == "live-b"), run.Silos.Single(s => s.Name == "control"), killedAt, runners, firstFill);
             var times = firstFill.Values.Order().ToArray();
             results.Add((declared, times[times.Length / 2], times[^1]));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -128,6 +181,44 @@ internal static class ClusterHarness
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"summary over {runs} runs: declared dead {Summary(results.Select(r => r.Detected))} s; every runner filling again (slowest runner) {Summary(results.Select(r => r.Max))} s; median runner {Summary(results.Select(r => r.Median))} s"));
         return 0;
+    }
+
+    // Where each runner's failover time goes, from live-b's log lines (UTC, to the millisecond) and the ledger: the
+    // gateway registering the runner's new deployment, the runner resumed (its stream attached, its state written, its
+    // feed woken), its feed resumed, the first bar it trades on, its first fill.
+    private static void PrintTimeline(SiloProcess silo, SiloProcess control, DateTimeOffset killedAt, IEnumerable<string> runners, Dictionary<string, double> firstFill)
+    {
+        static string[] Lines(SiloProcess silo)
+        {
+            using var stream = new FileStream(silo.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Split('\n');
+        }
+
+        var lines = Lines(silo);
+        var controlLines = Lines(control);
+        string At(string contains) => Find(lines, contains);
+        string AtIn(SiloProcess _, string contains) => Find(controlLines, contains);
+
+        string Find(string[] lines, string contains)
+        {
+            var line = lines.FirstOrDefault(l => l.Contains(contains, StringComparison.Ordinal));
+            if (line is null || line.Length < 12 || !TimeSpan.TryParseExact(line.AsSpan(line.IndexOf(':') - 2, 12), @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture, out var time))
+            {
+                return "  -  ";
+            }
+
+            var at = new DateTimeOffset(killedAt.UtcDateTime.Date + time, TimeSpan.Zero);
+            return ((at - killedAt).TotalSeconds).ToString("0.00", CultureInfo.InvariantCulture);
+        }
+
+        Console.WriteLine($"  timeline (s after the kill): gateway lease {At("lease taken")}, ready {At("Gateway paper: ready")}; runner keeper told of the death {AtIn(control, "declared dead; checking")}");
+        foreach (var runner in runners)
+        {
+            var symbol = runner[..runner.IndexOf('_')].ToUpperInvariant();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {runner,-13} activating {At($"Runner {runner} activating")}  deployment {At($"runner {runner} deployment")}  resumed {At($"Runner {runner} resumed")}  feed {At($"Feed {symbol} resumed")}  first new bar {At($"Runner {runner}: first new bar")}  first fill {firstFill[runner]:0.00}"));
+        }
     }
 
     private static string Summary(IEnumerable<double> values)
@@ -228,11 +319,19 @@ internal static class ClusterHarness
             return new Run(admin, database, directory);
         }
 
-        public Task StartAsync(params (string Name, string Role)[] silos) => StartAsync(silos, []);
+        public Task StartAsync(params (string Name, string Role)[] silos) =>
+            StartAsync(new Dictionary<string, string>(), silos);
 
         public async Task StartAsync((string Name, string Role)[] silos, params string[] extra)
         {
             var started = silos.Select(s => SiloProcess.Start(s.Name, s.Role, ConnectionString, ClusterId, Directory, extra)).ToArray();
+            Silos.AddRange(started);
+            await Task.WhenAll(started.Select(s => s.WaitReadyAsync(TimeSpan.FromSeconds(120))));
+        }
+
+        public async Task StartAsync(IReadOnlyDictionary<string, string> environment, params (string Name, string Role)[] silos)
+        {
+            var started = silos.Select(s => SiloProcess.Start(s.Name, s.Role, ConnectionString, ClusterId, Directory, environment)).ToArray();
             Silos.AddRange(started);
             await Task.WhenAll(started.Select(s => s.WaitReadyAsync(TimeSpan.FromSeconds(120))));
         }
@@ -249,6 +348,8 @@ internal static class ClusterHarness
                     o.ServiceId = "hive";
                 });
                 client.UseStaticClustering(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, gateway.GatewayPort));
+                // A round of 20,000 calls under perf or a heavy load outlasts the default 30 s.
+                client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5));
             });
             _client = builder.Build();
             await _client.StartAsync();
