@@ -68,8 +68,11 @@ internal sealed class ProcessCluster : IAsyncDisposable
 
     public SiloProcess Silo(string name) => _silos.Single(s => s.Name == name);
 
-    /// <summary>Connects the test's client through the silos' gateways found in the PostgreSQL membership table.</summary>
-    public async Task ConnectClientAsync()
+    /// <summary>
+    /// Connects the test's client through the silos' gateways found in the PostgreSQL membership table, or only through
+    /// <paramref name="throughSilo"/>'s gateway (as a user's calls reach the cluster through the control silo's API).
+    /// </summary>
+    public async Task ConnectClientAsync(string? throughSilo = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleansClient(client =>
@@ -80,7 +83,14 @@ internal sealed class ProcessCluster : IAsyncDisposable
                 o.ServiceId = "hive";
             });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
-            client.UseHivePostgresClustering(Database.ConnectionString);
+            if (throughSilo is null)
+            {
+                client.UseHivePostgresClustering(Database.ConnectionString);
+            }
+            else
+            {
+                client.UseStaticClustering(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Silo(throughSilo).GatewayPort));
+            }
         });
         _client = builder.Build();
         await _client.StartAsync();

@@ -21,11 +21,15 @@ public sealed partial class BacktestTests(BrowserFixture fixture)
         await using var context = page.Context;
         await page.GetByTestId("nav-backtests").ClickAsync();
         await Expect(page.GetByTestId("backtest-form")).ToBeVisibleAsync();
-        var before = await page.GetByTestId("backtest-row").CountAsync();
 
         await SubmitAsync(page);
 
-        await Expect(page.GetByTestId("backtest-row")).ToHaveCountAsync(before + 1);
+        // The list gains the submitted backtest's row (found by its ID: the list loads on its own, so a count taken
+        // before the submit may miss the earlier tests' backtests).
+        var href = await page.GetByTestId("backtest-submitted").Locator("a").GetAttributeAsync("href");
+        Assert.NotNull(href);
+        var id = href[(href.LastIndexOf('/') + 1)..];
+        await Expect(page.Locator($"[data-testid='backtest-row'][data-backtest-id='{id}']")).ToHaveCountAsync(1);
         await page.GetByTestId("backtest-submitted").Locator("a").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/backtests/[^/]+$"));
         await Expect(page.GetByTestId("backtest-status")).ToHaveTextAsync("completed");

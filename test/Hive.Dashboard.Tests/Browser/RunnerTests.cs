@@ -39,6 +39,8 @@ public sealed partial class RunnerTests(BrowserFixture fixture)
     {
         var page = await fixture.NewLoggedInPageAsync();
         await using var context = page.Context;
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
         await page.GetByTestId("nav-runners").ClickAsync();
 
         await RunnerRow(page, BrowserFixture.TradingRunner).GetByTestId("runner-link").ClickAsync();
@@ -57,6 +59,11 @@ public sealed partial class RunnerTests(BrowserFixture fixture)
         // The alternating strategy enters and exits on every bar: the chart marks them.
         await Expect(page.GetByTestId("marker-count")).ToHaveTextAsync(PositiveCount());
         await Expect(page.GetByTestId("runner-state")).Not.ToBeEmptyAsync();
+        // Neither the full chart fetched on connecting nor the live updates around it made the chart refuse a point
+        // (lightweight-charts throws on an update older than its newest point; the page shows such errors as an alert).
+        await Expect(page.GetByTestId("chart-last-bar")).Not.ToHaveTextAsync(later);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        Assert.Empty(scriptErrors);
     }
 
     [BrowserFact]

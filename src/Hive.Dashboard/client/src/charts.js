@@ -49,7 +49,9 @@ export function toMarker(m, times) {
   return { time: times[at], ...style, text: m.kind === 'signal' ? '' : m.kind, id: String(m.sequence) };
 }
 
-// Keeps a series' points by time and draws new ones incrementally (a point older than the newest redraws all).
+// Keeps a series' points by time and draws new ones incrementally. lightweight-charts' update() takes only the newest
+// point or a newer one, so any point older than the newest (a correction of a drawn one, or the full chart fetched on
+// connecting arriving after live updates) redraws the whole series instead.
 export class SeriesBuffer {
   constructor(series, limit = 2000) {
     this.series = series;
@@ -62,7 +64,7 @@ export class SeriesBuffer {
     let rewrite = false;
     const fresh = [];
     for (const p of items) {
-      if (p.time < this.last && !this.points.has(p.time)) rewrite = true;
+      if (p.time < this.last) rewrite = true;
       this.points.set(p.time, p);
       fresh.push(p);
     }
