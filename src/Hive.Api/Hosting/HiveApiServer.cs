@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
-using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace Hive.Api.Hosting;
 
@@ -55,34 +52,12 @@ public sealed class HiveApiServer : IAsyncDisposable
             builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
         }
 
-        builder.Services.AddSingleton(grains);
-        if (siloServices?.GetService<ISiloMetadataCache>() is { } metadata)
-        {
-            builder.Services.AddSingleton(metadata);
-        }
-
-        if (siloServices?.GetService<TimeProvider>() is { } time)
-        {
-            builder.Services.AddSingleton(time);
-        }
-
+        HiveWebHost.AddSiloServices(builder.Services, grains, siloServices);
         builder.Services.AddHiveApi(configure);
         var app = builder.Build();
         app.UseRouting();
         app.MapHiveApi();
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("The API's web host started without an address.");
-        return new HiveApiServer(app, new Uri(bound));
+        return new HiveApiServer(app, await HiveWebHost.StartAsync(app, "The API's web host", cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Stops accepting calls; calls in progress (watches) are cancelled.</summary>

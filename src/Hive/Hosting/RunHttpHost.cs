@@ -1,15 +1,13 @@
 using System.Net;
+using Hive.Api.Hosting;
 using Hive.Dashboard;
 using Hive.Grains.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace Hive.Hosting;
 
@@ -43,36 +41,14 @@ internal sealed class RunHttpHost : IAsyncDisposable
         builder.Services.AddHiveHealth<EmbeddedClusterReadinessCheck>();
         builder.Services.AddHiveTelemetry();
         var control = cluster.ServicesOf(EmbeddedCluster.ControlSiloName);
-        builder.Services.AddSingleton(cluster.GrainFactory);
-        if (control.GetService<ISiloMetadataCache>() is { } metadata)
-        {
-            builder.Services.AddSingleton(metadata);
-        }
-
-        if (control.GetService<TimeProvider>() is { } time)
-        {
-            builder.Services.AddSingleton(time);
-        }
-
+        HiveWebHost.AddSiloServices(builder.Services, cluster.GrainFactory, control);
         builder.Services.AddHiveDashboard(o => o.Token = token);
         builder.Services.AddOrleansDashboardViews();
         var app = builder.Build();
         app.MapHiveHealth();
         app.MapHiveTelemetry().RequireHiveDashboardLogin();
         app.MapHiveDashboard();
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("The HTTP host started without an address.");
-        return new RunHttpHost(app, new Uri(bound.EndsWith('/') ? bound : bound + "/"));
+        return new RunHttpHost(app, await HiveWebHost.StartAsync(app, "The HTTP host", cancellationToken).ConfigureAwait(false));
     }
 
     public async ValueTask DisposeAsync()
