@@ -22,7 +22,7 @@ internal static class LuaPrelude
     public const string ForbiddenList = "os, io, require, load, loadfile, dofile, debug, package, collectgarbage, rawset, coroutine, utf8";
 
     public const string Source = """
-        local log, market_data, context, indicators, guard, position = ...
+        local log, market_data, context, indicators, guard, position, context_meta, context_write, known_keys, indicator_caches, indicators_meta = ...
         local error, tostring, select, concat, type, rawget = error, tostring, select, table.concat, type, rawget
         local getmetatable, raw_setmetatable, to_integer, rawset = getmetatable, setmetatable, math.tointeger, rawset
         local forbidden = {}
@@ -197,12 +197,88 @@ internal static class LuaPrelude
           end
         end
 
-        -- The host calls every step through this function: one native call fills market_data and runs the step.
-        -- indicators.high / indicators.low are numbers (the window's highest high and lowest low), as in the seed contract.
-        local function call_step(step, timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price, window_high, window_low)
+        -- The host calls every step through one of these functions: one native call fills market_data (and, in a
+        -- position, context.position: the runner's values are written again on every call, whatever the script did to
+        -- the table) and runs the step. indicators.high / indicators.low are numbers (the window's highest high and
+        -- lowest low), as in the seed contract, served by the indicators table's __index.
+        -- context reads come from the VM's copy of the runner's context (the metatable's __index, kept by the host);
+        -- a write goes to the host, which checks it against the quota and updates the copy, unless it would change
+        -- nothing: the same value, or nil for a key that holds nothing and that the host accepted before (known_keys;
+        -- every write the host would refuse still reaches it). indicators.high / indicators.low are read from the
+        -- host when the script reads them, so that a runner whose script never does keeps no window extremes.
+        local math_type = math.type
+
+        -- The single-period indicators answer from the values the host wrote before this call for every period the
+        -- script asked for before (false: not ready yet), and ask the host for a new one (which checks the argument and
+        -- the quota, and remembers the period). These indicators take one argument, so the wrapper takes one (a vararg
+        -- function costs a copy of its frame on every call).
+        for name, values in pairs(indicator_caches) do
+          local host = indicators[name]
+          indicators[name] = function(period)
+            local value = values[period]
+            if value then
+              return value
+            elseif value == false then
+              return nil
+            end
+            local result = host(period)
+            return result
+          end
+        end
+
+        indicators_meta.__newindex = function(t, k, v)
+          if k == "high" or k == "low" then
+            error("indicators." .. k .. " is read-only: the host computes it from the runner's window", 2)
+          end
+          rawset(t, k, v)
+        end
+        context_meta.__newindex = function(t, k, v)
+          local old = context_meta.__index[k]
+          if old == v then
+            if old == nil then
+              if known_keys[k] then
+                return
+              end
+            elseif math_type(old) == math_type(v) then
+              return
+            end
+          end
+          context_write(t, k, v)
+        end
+        local function call_step(step, timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price)
           local m = market_data
-          indicators.high = window_high
-          indicators.low = window_low
+          if bid == nil then
+            -- a bar without quotes: the host leaves these out (bid and ask are the close, their quantities zero)
+            bid, ask, bid_qty, ask_qty, mid_price = close, close, 0.0, 0.0, close
+          end
+          m.timestamp = timestamp
+          m.open = open
+          m.high = high
+          m.low = low
+          m.close = close
+          m.volume = volume
+          m.bid = bid
+          m.ask = ask
+          m.bid_qty = bid_qty
+          m.ask_qty = ask_qty
+          m.mid_price = mid_price
+          return step(m, context, indicators)
+        end
+        local function call_step_in_position(step, side, entry_price, quantity, stop_loss, take_profit, unrealized_pnl, entry_time,
+                                             timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price)
+          local p = position
+          p.side = side
+          p.entry_price = entry_price
+          p.quantity = quantity
+          p.stop_loss = stop_loss
+          p.take_profit = take_profit
+          p.unrealized_pnl = unrealized_pnl
+          p.entry_time = entry_time
+          rawset(context, "position", p)
+          local m = market_data
+          if bid == nil then
+            bid, ask, bid_qty, ask_qty, mid_price = close, close, 0.0, 0.0, close
+          end
           m.timestamp = timestamp
           m.open = open
           m.high = high
@@ -225,6 +301,6 @@ internal static class LuaPrelude
             return nil
           end,
         })
-        return call_step
+        return call_step, call_step_in_position
         """;
 }

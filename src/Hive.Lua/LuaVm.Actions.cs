@@ -280,6 +280,9 @@ internal sealed unsafe partial class LuaVm
                 reason = context.GetString(key);
             }
 
+            // Keep the VM's copy of the context in step (the key is below the value), so the next call needs no rebuild.
+            UpdateContextCopy(l, context, lua_gettop(l) - 1, key);
+            RememberKey(l, lua_gettop(l) - 1);
             Pop(l, 1);
         }
 

@@ -20,52 +20,101 @@ internal sealed unsafe partial class LuaVm
         Low,
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int ContextIndex(IntPtr l)
+    /// <summary>Pushes a context value as the Lua value a script reads.</summary>
+    private static void PushContextValue(IntPtr l, in ContextValue value)
     {
-        var vm = FromState(l);
-        if (vm?._context is not { } context || lua_type(l, 2) != TypeString)
+        switch (value.Kind)
+        {
+            case ContextValueKind.Number:
+                lua_pushnumber(l, value.AsNumber());
+                break;
+            case ContextValueKind.Integer:
+                lua_pushinteger(l, value.AsInteger());
+                break;
+            case ContextValueKind.Boolean:
+                lua_pushboolean(l, value.AsBoolean() ? 1 : 0);
+                break;
+            default:
+                PushString(l, value.AsString());
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Makes the VM's copy of the context (the table <c>context</c> reads from) equal to <paramref name="context"/>
+    /// when the runner's context is another object or changed outside the VM since the copy was made: a restore, an
+    /// opportunity's fields, or a C# caller. The script's own writes go to both (see <see cref="ContextNewIndex"/>).
+    /// </summary>
+    private void SyncContextCopy(IntPtr l, StrategyContext context)
+    {
+        if (ReferenceEquals(context, _copied) && context.Version == _copiedVersion)
+        {
+            return;
+        }
+
+        lua_createtable(l, 0, context.Count);
+        foreach (var (key, value) in context.Values)
+        {
+            PushString(l, key);
+            PushContextValue(l, value);
+            lua_rawset(l, -3);
+        }
+
+        lua_pushvalue(l, -1);
+        lua_rawseti(l, RegistryIndex, _contextCopyRef);
+        lua_rawgeti(l, RegistryIndex, _contextMetaRef);
+        lua_rotate(l, -2, 1);
+        SetField(l, "__index"u8);
+        Pop(l, 1);
+        _copied = context;
+        _copiedVersion = context.Version;
+    }
+
+    /// <summary>Adds the key at <paramref name="keyIndex"/>, one the host accepted, to the prelude's known keys (up to the quota's number of keys).</summary>
+    private void RememberKey(IntPtr l, int keyIndex)
+    {
+        if (_knownKeyCount >= _options.MaxContextKeys)
+        {
+            return;
+        }
+
+        lua_rawgeti(l, RegistryIndex, _knownKeysRef);
+        lua_pushvalue(l, keyIndex);
+        if (lua_rawget(l, -2) == TypeNil)
+        {
+            Pop(l, 1);
+            lua_pushvalue(l, keyIndex);
+            lua_pushboolean(l, 1);
+            lua_rawset(l, -3);
+            _knownKeyCount++;
+        }
+        else
+        {
+            Pop(l, 1);
+        }
+
+        Pop(l, 1);
+    }
+
+    /// <summary>Writes the context's current value of the key at <paramref name="keyIndex"/> (nil when absent) into the VM's copy.</summary>
+    private void UpdateContextCopy(IntPtr l, StrategyContext context, int keyIndex, string key)
+    {
+        lua_rawgeti(l, RegistryIndex, _contextCopyRef);
+        lua_pushvalue(l, keyIndex);
+        if (context.TryGet(key, out var value))
+        {
+            PushContextValue(l, value);
+        }
+        else
         {
             lua_pushnil(l);
-            return 1;
         }
 
-        vm._alloc->HostDepth++;
-        try
+        lua_rawset(l, -3);
+        Pop(l, 1);
+        if (ReferenceEquals(context, _copied))
         {
-            // A key longer than the quota allows cannot be stored, so it is not converted either.
-            if (vm.KeyString(l, 2, vm._options.MaxContextKeyLength) is not { } key || !context.TryGet(key, out var value))
-            {
-                lua_pushnil(l);
-                return 1;
-            }
-
-            switch (value.Kind)
-            {
-                case ContextValueKind.Number:
-                    lua_pushnumber(l, value.AsNumber());
-                    break;
-                case ContextValueKind.Integer:
-                    lua_pushinteger(l, value.AsInteger());
-                    break;
-                case ContextValueKind.Boolean:
-                    lua_pushboolean(l, value.AsBoolean() ? 1 : 0);
-                    break;
-                default:
-                    PushString(l, value.AsString());
-                    break;
-            }
-
-            return 1;
-        }
-        catch (Exception ex)
-        {
-            vm.Abort(l, LuaErrorKind.Runtime, "reading context failed: " + ex.Message, 1);
-            return 0;
-        }
-        finally
-        {
-            vm._alloc->HostDepth--;
+            _copiedVersion = context.Version;
         }
     }
 
@@ -83,45 +132,77 @@ internal sealed unsafe partial class LuaVm
         {
             if (lua_type(l, 2) != TypeString)
             {
-                vm.Abort(l, LuaErrorKind.InvalidContextValue, $"context keys must be strings, got {TypeName(lua_type(l, 2))}", 1);
+                vm.Abort(l, LuaErrorKind.InvalidContextValue, $"context keys must be strings, got {TypeName(lua_type(l, 2))}", 2);
                 return 0;
             }
 
             if (vm.KeyString(l, 2, vm._options.MaxContextKeyLength) is not { } key)
             {
-                vm.Abort(l, LuaErrorKind.HostQuota, vm.ContextKeyProblem(l, 2)!, 1);
+                vm.Abort(l, LuaErrorKind.HostQuota, vm.ContextKeyProblem(l, 2)!, 2);
                 return 0;
             }
 
             if (key == "position")
             {
-                vm.Abort(l, LuaErrorKind.InvalidContextValue, "context.position is read-only: the runner maintains it", 1);
+                vm.Abort(l, LuaErrorKind.InvalidContextValue, "context.position is read-only: the runner maintains it", 2);
                 return 0;
             }
 
             var type = lua_type(l, 3);
             if (type == TypeNil)
             {
-                context.Remove(key);
+                if (context.Remove(key))
+                {
+                    vm.UpdateContextCopy(l, context, 2, key);
+                }
+
+                vm.RememberKey(l, 2);
                 return 0;
             }
 
             if (vm.StoreContext(l, context, key, 3, opportunity: false) is { } problem)
             {
-                vm.Abort(l, problem.Kind, problem.Message, 1);
+                vm.Abort(l, problem.Kind, problem.Message, 2);
+                return 0;
             }
 
+            vm.UpdateContextCopy(l, context, 2, key);
+            vm.RememberKey(l, 2);
             return 0;
         }
         catch (Exception ex)
         {
-            vm.Abort(l, LuaErrorKind.Runtime, "writing context failed: " + ex.Message, 1);
+            vm.Abort(l, LuaErrorKind.Runtime, "writing context failed: " + ex.Message, 2);
             return 0;
         }
         finally
         {
             vm._alloc->HostDepth--;
         }
+    }
+
+    /// <summary>
+    /// The indicators table's <c>__index</c>: <c>indicators.high</c> and <c>indicators.low</c>, the highest high and
+    /// lowest low of the runner's window (nil before the first bar). Computed when read, so a runner whose script never
+    /// reads them keeps no window extremes.
+    /// </summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static int IndicatorsIndex(IntPtr l)
+    {
+        var vm = FromState(l);
+        if (vm?._indicators is { } indicators && lua_type(l, 2) == TypeString)
+        {
+            var key = ToBytes(l, 2);
+            var value = key.SequenceEqual("high"u8) ? indicators.WindowHigh : key.SequenceEqual("low"u8) ? indicators.WindowLow : null;
+            if (value is { } v)
+            {
+                lua_pushnumber(l, v);
+                return 1;
+            }
+        }
+
+        lua_pushnil(l);
+        return 1;
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
@@ -167,17 +248,133 @@ internal sealed unsafe partial class LuaVm
                 vm.CheckIndicatorQuota(l, indicator, indicators, before);
             }
 
+            if (vm._abortKind is null && results == 1 && IsCached(indicator))
+            {
+                vm.CacheIndicator(l, indicator, indicators);
+            }
+
             return results;
         }
         catch (Exception ex)
         {
-            vm.Abort(l, LuaErrorKind.InvalidArgument, $"indicators.{Name(indicator)}: {ex.Message}", 1);
+            vm.Abort(l, LuaErrorKind.InvalidArgument, $"indicators.{Name(indicator)}: {ex.Message}", CallerLevel(indicator));
             return 0;
         }
         finally
         {
             vm._alloc->HostDepth--;
         }
+    }
+
+    /// <summary>
+    /// The single-period indicators (sma, ema, rsi, atr, highest, lowest) are called through the prelude's wrappers,
+    /// which answer from the values the host wrote before the call (<see cref="RefreshIndicatorCache"/>) and call the
+    /// host only for a period not seen yet: the script is one level further up the stack.
+    /// </summary>
+    private static bool IsCached(Indicator indicator) => indicator is not (Indicator.Macd or Indicator.Bollinger);
+
+    private static int CallerLevel(Indicator indicator) => IsCached(indicator) ? 2 : 1;
+
+    /// <summary>
+    /// Remembers a single-period indicator the script asked for and stores its value (false when not ready) in the
+    /// wrapper's table, so that from the next call on the wrapper answers without a call into the host. The value at
+    /// the top of the stack is the one just pushed for the script.
+    /// </summary>
+    private void CacheIndicator(IntPtr l, Indicator indicator, IIndicatorProvider indicators)
+    {
+        var period = (int)lua_tointegerx(l, 1, null);
+        var entry = (indicator, period);
+        if (!ReferenceEquals(indicators, _cachedProvider))
+        {
+            ClearIndicatorCache(l);
+            _cachedProvider = indicators;
+        }
+
+        if (_cachedIndicators.Contains(entry) || _cachedIndicators.Count >= _options.MaxIndicators)
+        {
+            return;
+        }
+
+        lua_rawgeti(l, RegistryIndex, _indicatorCacheRefs[(int)indicator]);
+        if (lua_type(l, -2) == TypeNumber)
+        {
+            lua_pushvalue(l, -2);
+        }
+        else
+        {
+            lua_pushboolean(l, 0);
+        }
+
+        // The first store of a period adds a key to the table (which may allocate); RefreshIndicatorCache only
+        // overwrites existing keys.
+        lua_rawseti(l, -2, period);
+        Pop(l, 1);
+        _cachedIndicators.Add(entry);
+    }
+
+    /// <summary>Writes this bar's value of every cached indicator into the wrappers' tables before a call.</summary>
+    private void RefreshIndicatorCache(IntPtr l, IIndicatorProvider indicators)
+    {
+        if (!ReferenceEquals(indicators, _cachedProvider))
+        {
+            // Another provider (a new indicator set): ask the host again, under its quota checks.
+            ClearIndicatorCache(l);
+            _cachedProvider = indicators;
+            return;
+        }
+
+        var table = -1;
+        foreach (var (indicator, period) in _cachedIndicators)
+        {
+            if ((int)indicator != table)
+            {
+                if (table >= 0)
+                {
+                    Pop(l, 1);
+                }
+
+                table = (int)indicator;
+                lua_rawgeti(l, RegistryIndex, _indicatorCacheRefs[table]);
+            }
+
+            var value = indicator switch
+            {
+                Indicator.Sma => indicators.Sma(period),
+                Indicator.Ema => indicators.Ema(period),
+                Indicator.Rsi => indicators.Rsi(period),
+                Indicator.Atr => indicators.Atr(period),
+                Indicator.High => indicators.High(period),
+                _ => indicators.Low(period),
+            };
+            if (value is { } v)
+            {
+                lua_pushnumber(l, v);
+            }
+            else
+            {
+                lua_pushboolean(l, 0);
+            }
+
+            lua_rawsetexisting(l, -2, period);
+        }
+
+        if (table >= 0)
+        {
+            Pop(l, 1);
+        }
+    }
+
+    private void ClearIndicatorCache(IntPtr l)
+    {
+        foreach (var (indicator, period) in _cachedIndicators)
+        {
+            lua_rawgeti(l, RegistryIndex, _indicatorCacheRefs[(int)indicator]);
+            lua_pushnil(l);
+            lua_rawseti(l, -2, period);
+            Pop(l, 1);
+        }
+
+        _cachedIndicators.Clear();
     }
 
     private int PushIndicator(IntPtr l, Indicator indicator, IIndicatorProvider indicators)
@@ -219,7 +416,7 @@ internal sealed unsafe partial class LuaVm
 
                 if ((type != TypeNumber && type > TypeNil) || !(k > 0) || !double.IsFinite(k))
                 {
-                    Abort(l, LuaErrorKind.InvalidArgument, $"indicators.bollinger: argument 2 (k) must be a positive number, got {Describe(l, 2)}", 1);
+                    Abort(l, LuaErrorKind.InvalidArgument, $"indicators.bollinger: argument 2 (k) must be a positive number, got {Describe(l, 2)}", CallerLevel(indicator));
                     return 0;
                 }
 
@@ -284,7 +481,7 @@ internal sealed unsafe partial class LuaVm
                 l,
                 LuaErrorKind.HostQuota,
                 $"indicators.{Name(indicator)}: period {value:N0} is over the quota's largest indicator period of {_options.MaxIndicatorPeriod:N0} bars",
-                1);
+                CallerLevel(indicator));
             return false;
         }
 
@@ -295,7 +492,7 @@ internal sealed unsafe partial class LuaVm
         }
 
         period = 0;
-        Abort(l, LuaErrorKind.InvalidArgument, $"indicators.{Name(indicator)}: argument {index} must be a positive integer period, got {Describe(l, index)}", 1);
+        Abort(l, LuaErrorKind.InvalidArgument, $"indicators.{Name(indicator)}: argument {index} must be a positive integer period, got {Describe(l, index)}", CallerLevel(indicator));
         return false;
     }
 
@@ -357,7 +554,7 @@ internal sealed unsafe partial class LuaVm
                 l,
                 LuaErrorKind.HostQuota,
                 $"indicators.{Name(indicator)}: more than the quota of {_options.MaxIndicators:N0} indicator instances (each distinct kind and period is one)",
-                1);
+                CallerLevel(indicator));
         }
         else if (_quota.IndicatorPeriods > _options.MaxIndicatorPeriodTotal)
         {
@@ -365,7 +562,7 @@ internal sealed unsafe partial class LuaVm
                 l,
                 LuaErrorKind.HostQuota,
                 $"indicators.{Name(indicator)}: the periods of the runner's indicators add up to {_quota.IndicatorPeriods:N0} bars, over the quota of {_options.MaxIndicatorPeriodTotal:N0}",
-                1);
+                CallerLevel(indicator));
         }
     }
 

@@ -20,10 +20,13 @@ internal sealed unsafe partial class LuaVm : IDisposable
     internal const int Filter = 1;
     internal const int Manage = 2;
 
+    private const int StepCallSlots = 32;
+
     internal static readonly string[] StepNames = ["detect_opportunity", "filter_commitment", "manage_position"];
 
     private static readonly IntPtr LuaErrorAddress;
     private static readonly IntPtr TimeoutHookAddress = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)&TimeoutHook;
+    private static readonly IntPtr CountHookAddress = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)&CountHook;
     private static readonly IntPtr OpenBase;
     private static readonly IntPtr OpenString;
     private static readonly IntPtr OpenTable;
@@ -39,10 +42,24 @@ internal sealed unsafe partial class LuaVm : IDisposable
     private IntPtr _l;
     private int _marketRef;
     private int _contextRef;
+    private int _contextMetaRef;
+    private int _contextCopyRef;
+    private StrategyContext? _copied;
+    private long _copiedVersion;
     private int _indicatorsRef;
     private int _positionRef;
     private int _anchorsRef;
     private int _callRef;
+    private readonly int[] _indicatorCacheRefs = new int[8];
+    private readonly List<(Indicator Kind, int Period)> _cachedIndicators = [];
+    private IIndicatorProvider? _cachedProvider;
+    private int _indicatorCachesRef;
+    private int _knownKeysRef;
+    private int _indicatorsMetaRef;
+    private int _knownKeyCount;
+    private int _callInPositionRef;
+    private int _longRef;
+    private int _shortRef;
     private bool _positionShown;
     private string? _symbol;
     private LuaWatchdog.Slot? _watch;
@@ -105,7 +122,17 @@ internal sealed unsafe partial class LuaVm : IDisposable
         _self = GCHandle.Alloc(this, GCHandleType.Weak);
         *(IntPtr*)((byte*)_l - IntPtr.Size) = GCHandle.ToIntPtr(_self);
         var l = _l;
-        _watch = LuaWatchdog.Add(l, TimeoutHookAddress, _options.CallTimeout);
+
+        // A step call pushes 23 values (the call function, the step, 14 market and 7 position arguments), more than
+        // the 20 free slots Lua guarantees the host; Lua keeps the stack at least this large from now on.
+        if (lua_checkstack(l, StepCallSlots) == 0)
+        {
+            throw new OutOfMemoryException("Cannot grow the Lua stack.");
+        }
+
+        _watch = _options.ExactInstructionBudget
+            ? LuaWatchdog.Add(l, TimeoutHookAddress, _options.CallTimeout, IntPtr.Zero, 0)
+            : LuaWatchdog.Add(l, TimeoutHookAddress, _options.CallTimeout, CountHookAddress, _options.InstructionBudget);
 
         OpenLibrary(l, "_G"u8, OpenBase);
         OpenLibrary(l, "string"u8, OpenString);
@@ -121,13 +148,19 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_createtable(l, 0, 8);
         _positionRef = luaL_ref(l, RegistryIndex);
 
-        // context: an empty proxy whose reads and writes go to the runner's StrategyContext; only 'position' is raw.
+        // context: an empty proxy; only 'position' is raw. Reads go to the VM's copy of the runner's StrategyContext
+        // (a plain table, the metatable's __index, refreshed when the context changes outside the VM), so reading
+        // costs no call into the host; the prelude's __newindex sends writes that change something to the host
+        // (ContextNewIndex), which checks the quota and updates the copy.
+        lua_createtable(l, 0, 0);
+        lua_pushvalue(l, -1);
+        _contextCopyRef = luaL_ref(l, RegistryIndex);
         lua_createtable(l, 0, 1);
         lua_createtable(l, 0, 3);
-        lua_pushcclosure(l, &ContextIndex, 0);
+        lua_pushvalue(l, -1);
+        _contextMetaRef = luaL_ref(l, RegistryIndex);
+        lua_rotate(l, -3, -1);
         SetField(l, "__index"u8);
-        lua_pushcclosure(l, &ContextNewIndex, 0);
-        SetField(l, "__newindex"u8);
         lua_pushboolean(l, 0);
         SetField(l, "__metatable"u8);
         lua_setmetatable(l, -2);
@@ -150,7 +183,33 @@ internal sealed unsafe partial class LuaVm : IDisposable
         SetField(l, "highest"u8);
         lua_pushcclosure(l, &IndicatorLow, 0);
         SetField(l, "lowest"u8);
+        lua_createtable(l, 0, 3);
+        lua_pushvalue(l, -1);
+        _indicatorsMetaRef = luaL_ref(l, RegistryIndex);
+        lua_pushcclosure(l, &IndicatorsIndex, 0);
+        SetField(l, "__index"u8);
+        lua_pushboolean(l, 0);
+        SetField(l, "__metatable"u8);
+        lua_setmetatable(l, -2);
         _indicatorsRef = luaL_ref(l, RegistryIndex);
+
+        // The wrappers' value tables, by indicator name (see CacheIndicator).
+        lua_createtable(l, 0, 6);
+        foreach (var (kind, name) in new[] { (Indicator.Sma, "sma"), (Indicator.Ema, "ema"), (Indicator.Rsi, "rsi"), (Indicator.Atr, "atr"), (Indicator.High, "highest"), (Indicator.Low, "lowest") })
+        {
+            PushString(l, name);
+            lua_createtable(l, 0, 4);
+            lua_pushvalue(l, -1);
+            _indicatorCacheRefs[(int)kind] = luaL_ref(l, RegistryIndex);
+            lua_rawset(l, -3);
+        }
+
+        _indicatorCachesRef = luaL_ref(l, RegistryIndex);
+
+        // The context keys the host accepted, so that the prelude can drop 'context.k = nil' for an empty k without
+        // a call into the host (see RememberKey).
+        lua_createtable(l, 0, 8);
+        _knownKeysRef = luaL_ref(l, RegistryIndex);
 
         PushParameters(l, parameters);
         fixed (byte* name = "params"u8)
@@ -158,8 +217,13 @@ internal sealed unsafe partial class LuaVm : IDisposable
             lua_setglobal(l, name);
         }
 
-        RunChunk(LuaPrelude.Source, "=hive", PushPreludeArguments, 6, 1);
+        RunChunk(LuaPrelude.Source, "=hive", PushPreludeArguments, 11, 2);
+        _callInPositionRef = luaL_ref(l, RegistryIndex);
         _callRef = luaL_ref(l, RegistryIndex);
+        PushString(l, "long");
+        _longRef = luaL_ref(l, RegistryIndex);
+        PushString(l, "short");
+        _shortRef = luaL_ref(l, RegistryIndex);
     }
 
     private void PushPreludeArguments(IntPtr l)
@@ -170,6 +234,11 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_rawgeti(l, RegistryIndex, _indicatorsRef);
         lua_pushcclosure(l, &Guard, 0);
         lua_rawgeti(l, RegistryIndex, _positionRef);
+        lua_rawgeti(l, RegistryIndex, _contextMetaRef);
+        lua_pushcclosure(l, &ContextNewIndex, 0);
+        lua_rawgeti(l, RegistryIndex, _knownKeysRef);
+        lua_rawgeti(l, RegistryIndex, _indicatorCachesRef);
+        lua_rawgeti(l, RegistryIndex, _indicatorsMetaRef);
     }
 
     private void LoadScript(string source)
@@ -312,27 +381,20 @@ internal sealed unsafe partial class LuaVm : IDisposable
                 SetSymbol(l, data.Symbol);
             }
 
-            if (context.Position is not null || _positionShown)
+            SyncContextCopy(l, context);
+            if (_cachedIndicators.Count > 0)
             {
-                UpdatePosition(l, context.Position);
+                RefreshIndicatorCache(l, indicators);
             }
 
-            lua_rawgeti(l, RegistryIndex, _callRef);
-            lua_rawgeti(l, RegistryIndex, _stepRefs[step]);
-            lua_pushinteger(l, data.Timestamp);
-            lua_pushnumber(l, data.Open);
-            lua_pushnumber(l, data.High);
-            lua_pushnumber(l, data.Low);
-            lua_pushnumber(l, data.Close);
-            lua_pushnumber(l, data.Volume);
-            lua_pushnumber(l, data.Bid);
-            lua_pushnumber(l, data.Ask);
-            lua_pushnumber(l, data.BidQuantity);
-            lua_pushnumber(l, data.AskQuantity);
-            lua_pushnumber(l, data.MidPrice);
-            PushOptionalNumber(l, indicators.WindowHigh);
-            PushOptionalNumber(l, indicators.WindowLow);
-            var status = ProtectedCall(l, 14, 1);
+            var position = context.Position;
+            if (position is null && _positionShown)
+            {
+                HidePosition(l);
+            }
+
+            var arguments = PushStepCall(l, step, data, position);
+            var status = ProtectedCall(l, arguments, 1);
             var error = TakeError(status, StepNames[step]);
             if (error is not null)
             {
@@ -347,6 +409,61 @@ internal sealed unsafe partial class LuaVm : IDisposable
             _context = null;
             _indicators = null;
         }
+    }
+
+    /// <summary>
+    /// Pushes the call function, the step and its arguments. Kept out of <see cref="Call"/>'s try block, where the JIT
+    /// would call every P/Invoke through a stub instead of inlining it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int PushStepCall(IntPtr l, int step, in MarketData data, PositionInfo? position)
+    {
+        var arguments = 1;
+        lua_rawgeti(l, RegistryIndex, position is null ? _callRef : _callInPositionRef);
+        lua_rawgeti(l, RegistryIndex, _stepRefs[step]);
+        if (position is { } held)
+        {
+            // call_step_in_position writes these into context.position before the step runs.
+            lua_rawgeti(l, RegistryIndex, held.Side == PositionSide.Short ? _shortRef : _longRef);
+            lua_pushnumber(l, held.EntryPrice);
+            lua_pushnumber(l, held.Quantity);
+            PushOptionalNumber(l, held.StopLoss);
+            PushOptionalNumber(l, held.TakeProfit);
+            lua_pushnumber(l, held.UnrealizedPnl);
+            lua_pushinteger(l, held.EntryTime);
+            arguments += 7;
+            _positionShown = true;
+        }
+
+        lua_pushinteger(l, data.Timestamp);
+        lua_pushnumber(l, data.Open);
+        lua_pushnumber(l, data.High);
+        lua_pushnumber(l, data.Low);
+        lua_pushnumber(l, data.Close);
+        lua_pushnumber(l, data.Volume);
+        arguments += 6;
+        if (!HasNoQuote(data))
+        {
+            lua_pushnumber(l, data.Bid);
+            lua_pushnumber(l, data.Ask);
+            lua_pushnumber(l, data.BidQuantity);
+            lua_pushnumber(l, data.AskQuantity);
+            lua_pushnumber(l, data.MidPrice);
+            arguments += 5;
+        }
+
+        return arguments;
+    }
+
+    /// <summary>
+    /// True for a bar without quotes (bid and ask are the close, bit for bit, and both quantities +0): the prelude fills
+    /// those fields from the close (the mid price of such a bar is the close exactly), and the host pushes five values fewer.
+    /// </summary>
+    private static bool HasNoQuote(in MarketData data)
+    {
+        var close = BitConverter.DoubleToInt64Bits(data.Close);
+        return Math.Abs(data.Close) < 1e300 && BitConverter.DoubleToInt64Bits(data.Bid) == close && BitConverter.DoubleToInt64Bits(data.Ask) == close
+            && BitConverter.DoubleToInt64Bits(data.BidQuantity) == 0 && BitConverter.DoubleToInt64Bits(data.AskQuantity) == 0;
     }
 
     private static void PushOptionalNumber(IntPtr l, double? value)
@@ -369,7 +486,12 @@ internal sealed unsafe partial class LuaVm : IDisposable
         _alloc->Refused = 0;
         _libraryLeft = _options.LibraryBudget;
         _logLines = 0;
-        lua_sethook(l, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void>)&CountHook, MaskCount, _options.InstructionBudget);
+        if (_options.ExactInstructionBudget)
+        {
+            lua_sethook(l, CountHookAddress, MaskCount, _options.InstructionBudget);
+        }
+
+        // Otherwise the watchdog sets the budget's count hook on a call it finds running (see LuaWatchdog).
         var started = LuaMetrics.StartCall();
         _watch!.Enter();
         _alloc->HostDepth = 0;
@@ -458,82 +580,19 @@ internal sealed unsafe partial class LuaVm : IDisposable
         Pop(l, 1);
     }
 
-    /// <summary>Shows the runner's position as <c>context.position</c> (a raw field of the proxy), or removes it when flat.</summary>
-    private void UpdatePosition(IntPtr l, PositionInfo? current)
+    /// <summary>Removes <c>context.position</c> (a raw field of the proxy) once the runner is flat.</summary>
+    private void HidePosition(IntPtr l)
     {
         lua_rawgeti(l, RegistryIndex, _contextRef);
-        if (current is { } position)
+        fixed (byte* key = "position"u8)
         {
-            fixed (byte* key = "position"u8)
-            {
-                lua_pushlstring(l, key, 8);
-            }
-
-            lua_rawgeti(l, RegistryIndex, _positionRef);
-            fixed (byte* side = "long"u8)
-            fixed (byte* shortSide = "short"u8)
-            {
-                if (position.Side == PositionSide.Short)
-                {
-                    lua_pushlstring(l, shortSide, 5);
-                }
-                else
-                {
-                    lua_pushlstring(l, side, 4);
-                }
-            }
-
-            PositionField(l, "side"u8);
-            lua_pushnumber(l, position.EntryPrice);
-            PositionField(l, "entry_price"u8);
-            lua_pushnumber(l, position.Quantity);
-            PositionField(l, "quantity"u8);
-            SetOptional(l, "stop_loss"u8, position.StopLoss);
-            SetOptional(l, "take_profit"u8, position.TakeProfit);
-            lua_pushnumber(l, position.UnrealizedPnl);
-            PositionField(l, "unrealized_pnl"u8);
-            lua_pushinteger(l, position.EntryTime);
-            PositionField(l, "entry_time"u8);
-            lua_rawset(l, -3);
-            _positionShown = true;
-        }
-        else if (_positionShown)
-        {
-            fixed (byte* key = "position"u8)
-            {
-                lua_pushlstring(l, key, 8);
-            }
-
-            lua_pushnil(l);
-            lua_rawset(l, -3);
-            _positionShown = false;
+            lua_pushlstring(l, key, 8);
         }
 
+        lua_pushnil(l);
+        lua_rawset(l, -3);
         Pop(l, 1);
-
-        static void SetOptional(IntPtr l, ReadOnlySpan<byte> key, double? value)
-        {
-            if (value is { } v)
-            {
-                lua_pushnumber(l, v);
-            }
-            else
-            {
-                lua_pushnil(l);
-            }
-
-            PositionField(l, key);
-        }
-
-        // lua_setfield caches its key strings, which keeps the per-call refill cheap; it can run no metamethod here
-        // because the sandbox refuses setmetatable on the position table (a host table).
-        static void PositionField(IntPtr l, ReadOnlySpan<byte> key)
-        {
-            fixed (byte* p = key)
-            {
-                lua_setfield(l, -2, p);
-            }
-        }
+        _positionShown = false;
     }
 
     /// <summary>The .NET string for a Lua string key, cached by the interned string's address (and the string anchored so the address stays its own).</summary>
@@ -543,7 +602,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
     private string? KeyString(IntPtr l, int index, int maxLength)
     {
         nuint length;
-        var p = lua_tolstring(l, index, &length);
+        var p = lua_tostringchecked(l, index, &length);
         if (length > (nuint)maxLength)
         {
             return null;
@@ -585,6 +644,13 @@ internal sealed unsafe partial class LuaVm : IDisposable
             _abortLine = CurrentLine(l, level);
         }
 
+        RaiseOnNextInstruction(l, this);
+    }
+
+    /// <summary>Sets the hook that is Lua's own <c>lua_error</c>, after making sure the watchdog will not replace it.</summary>
+    private static void RaiseOnNextInstruction(IntPtr l, LuaVm? vm)
+    {
+        vm?._watch?.Stop();
         lua_sethook(l, LuaErrorAddress, MaskCount, 1);
     }
 
@@ -678,7 +744,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
             }
         }
 
-        lua_sethook(l, LuaErrorAddress, MaskCount, 1);
+        RaiseOnNextInstruction(l, vm);
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

@@ -64,8 +64,9 @@ public sealed class LuaLibraryTests
     public void RequiredExports_Always_CoverEveryImportTheHostBinds()
     {
         var imported = typeof(LuaApi).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-            .Where(static m => m.GetCustomAttributes(typeof(LibraryImportAttribute), false).Length > 0)
-            .Select(static m => m.Name)
+            .Select(static m => (Method: m, Import: (LibraryImportAttribute?)m.GetCustomAttributes(typeof(LibraryImportAttribute), false).SingleOrDefault()))
+            .Where(static m => m.Import is not null)
+            .Select(static m => m.Import!.EntryPoint ?? m.Method.Name)
             .ToList();
 
         Assert.NotEmpty(imported);

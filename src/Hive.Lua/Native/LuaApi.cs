@@ -49,6 +49,11 @@ internal static unsafe partial class LuaApi
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial void lua_close(IntPtr l);
 
+    /// <summary>Makes room for <paramref name="n"/> more values on the stack (it may grow the stack, so with a GC transition).</summary>
+    [LibraryImport(Library)]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int lua_checkstack(IntPtr l, int n);
+
     [LibraryImport(Library)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial void luaL_requiref(IntPtr l, byte* name, IntPtr openFunction, int global);
@@ -108,6 +113,15 @@ internal static unsafe partial class LuaApi
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial byte* lua_tolstring(IntPtr l, int index, nuint* length);
 
+    /// <summary>
+    /// <c>lua_tolstring</c> without a GC transition, for a value the caller has just checked is a string: then it only
+    /// reads the string's address and length (a number would be converted in place, which allocates).
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "lua_tolstring")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    [SuppressGCTransition]
+    public static partial byte* lua_tostringchecked(IntPtr l, int index, nuint* length);
+
 
     [LibraryImport(Library)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
@@ -166,6 +180,15 @@ internal static unsafe partial class LuaApi
     [LibraryImport(Library)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial void lua_rawseti(IntPtr l, int index, long n);
+
+    /// <summary>
+    /// <c>lua_rawseti</c> without a GC transition, only for a key the table already holds and a value that is not
+    /// collectable (a number or a boolean): then it overwrites a slot and neither allocates nor runs a collector step.
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "lua_rawseti")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    [SuppressGCTransition]
+    public static partial void lua_rawsetexisting(IntPtr l, int index, long n);
 
     [LibraryImport(Library)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]

@@ -25,7 +25,7 @@ internal static unsafe class LuaLibrary
     /// <summary>Every function the host binds or looks up; a library that lacks one is not used.</summary>
     internal static readonly string[] RequiredExports =
     [
-        "lua_newstate", "lua_close", "luaL_requiref", "lua_gettop", "lua_settop", "lua_pushvalue", "lua_rotate",
+        "lua_newstate", "lua_close", "lua_checkstack", "luaL_requiref", "lua_gettop", "lua_settop", "lua_pushvalue", "lua_rotate",
         "lua_type", "lua_isinteger", "lua_tonumberx", "lua_tointegerx", "lua_toboolean", "lua_tolstring", "lua_pushnil",
         "lua_pushnumber", "lua_pushinteger", "lua_pushboolean", "lua_pushlstring", "lua_pushcclosure", "lua_createtable",
         "lua_getfield", "lua_setfield", "lua_getglobal", "lua_setglobal", "lua_rawgeti", "lua_rawseti", "lua_rawget",

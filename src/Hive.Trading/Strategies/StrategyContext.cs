@@ -23,6 +23,12 @@ public sealed class StrategyContext
     /// </summary>
     public long Size { get; private set; }
 
+    /// <summary>
+    /// Changes whenever a value is stored or removed, so that a host keeping a copy of the values (the Lua sandbox keeps
+    /// one inside the VM, for reads without a call into the host) knows when to refresh it.
+    /// </summary>
+    public long Version { get; private set; }
+
     /// <summary>The stored keys and values, for persistence and display.</summary>
     public IEnumerable<KeyValuePair<string, ContextValue>> Values => _values;
 
@@ -33,6 +39,7 @@ public sealed class StrategyContext
         ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_values, key, out var existed);
         Size += existed ? SizeOf(value) - SizeOf(slot) : key.Length + SizeOf(value);
         slot = value;
+        Version++;
     }
 
     /// <summary>The size <see cref="Set"/> would add for a new <paramref name="key"/> holding <paramref name="value"/> (see <see cref="Size"/>).</summary>
@@ -81,6 +88,7 @@ public sealed class StrategyContext
         }
 
         Size -= key.Length + SizeOf(old);
+        Version++;
         return true;
     }
 
@@ -89,5 +97,6 @@ public sealed class StrategyContext
     {
         _values.Clear();
         Size = 0;
+        Version++;
     }
 }
