@@ -33,7 +33,7 @@ local function above(price, pct) return pct and price * (1 + pct / 100) or nil e
 function detect_opportunity(market_data, context, indicators)
   local r = regime(indicators)
   local reverse = context.reverse_regime or 0
-  context.reverse_regime = nil
+  if reverse ~= 0 then context.reverse_regime = nil end
   if r == 0 then return nil end
   if reverse ~= 0 and r == reverse then
     context.idle_regime = r
@@ -78,7 +78,7 @@ function manage_position(market_data, context, indicators)
   local side = context.position.side
   -- The remembered regime follows the market while in position, so that after an exit a cross back on the next bar
   -- is a new cross, not the regime of the entry.
-  if r ~= 0 then context.idle_regime = r end
+  if r ~= 0 and r ~= context.idle_regime then context.idle_regime = r end
   if (side == "long" and r < 0) or (side == "short" and r > 0) then
     -- the cross that ends this position opens the other side on the next bar when that side is traded
     if r > 0 or allow_short then context.reverse_regime = r end
