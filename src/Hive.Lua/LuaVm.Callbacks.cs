@@ -324,7 +324,7 @@ internal sealed unsafe partial class LuaVm
         }
 
         var table = -1;
-        foreach (var (indicator, period) in _cachedIndicators)
+        foreach (var (indicator, period) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_cachedIndicators))
         {
             if ((int)indicator != table)
             {

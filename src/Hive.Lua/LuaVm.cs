@@ -405,7 +405,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
         }
         finally
         {
-            lua_settop(l, 0);
+            ClearStack(l);
             _context = null;
             _indicators = null;
         }
@@ -478,6 +478,12 @@ internal sealed unsafe partial class LuaVm : IDisposable
         }
     }
 
+    /// <summary>Empties the stack; a method of its own so that the P/Invoke is inlined (in a finally block it goes through a stub).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ClearStack(IntPtr l) => lua_settop(l, 0);
+
+    // Not inlined into Call's try block, where its P/Invokes (lua_pcallk's GC transition included) would go through stubs.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int ProtectedCall(IntPtr l, int nargs, int nresults)
     {
         _abortKind = null;
