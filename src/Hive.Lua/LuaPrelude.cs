@@ -21,7 +21,31 @@ internal static class LuaPrelude
     /// <summary>Names a script may not use; reading one is an error that names it.</summary>
     public const string ForbiddenList = "os, io, require, load, loadfile, dofile, debug, package, collectgarbage, rawset, coroutine, utf8";
 
-    public const string Source = """
+    /// <summary>
+    /// The end of both step-call functions of <see cref="Source"/>, written once here and twice there (a call from one
+    /// to the other would cost a Lua call on every bar in position): fills market_data and runs the step.
+    /// </summary>
+    private const string FillMarketAndRunStep = """
+                  local m = market_data
+                  if bid == nil then
+                    -- a bar without quotes: the host leaves these out (bid and ask are the close, their quantities zero)
+                    bid, ask, bid_qty, ask_qty, mid_price = close, close, 0.0, 0.0, close
+                  end
+                  m.timestamp = timestamp
+                  m.open = open
+                  m.high = high
+                  m.low = low
+                  m.close = close
+                  m.volume = volume
+                  m.bid = bid
+                  m.ask = ask
+                  m.bid_qty = bid_qty
+                  m.ask_qty = ask_qty
+                  m.mid_price = mid_price
+                  return step(m, context, indicators)
+        """;
+
+    public static readonly string Source = $$"""
         local log, market_data, context, indicators, guard, position, context_meta, context_write, known_keys, indicator_caches, indicators_meta = ...
         local error, tostring, select, concat, type, rawget = error, tostring, select, table.concat, type, rawget
         local getmetatable, raw_setmetatable, to_integer, rawset = getmetatable, setmetatable, math.tointeger, rawset
@@ -246,23 +270,7 @@ internal static class LuaPrelude
           context_write(t, k, v)
         end
         local function call_step(step, timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price)
-          local m = market_data
-          if bid == nil then
-            -- a bar without quotes: the host leaves these out (bid and ask are the close, their quantities zero)
-            bid, ask, bid_qty, ask_qty, mid_price = close, close, 0.0, 0.0, close
-          end
-          m.timestamp = timestamp
-          m.open = open
-          m.high = high
-          m.low = low
-          m.close = close
-          m.volume = volume
-          m.bid = bid
-          m.ask = ask
-          m.bid_qty = bid_qty
-          m.ask_qty = ask_qty
-          m.mid_price = mid_price
-          return step(m, context, indicators)
+        {{FillMarketAndRunStep}}
         end
         local function call_step_in_position(step, side, entry_price, quantity, stop_loss, take_profit, unrealized_pnl, entry_time,
                                              timestamp, open, high, low, close, volume, bid, ask, bid_qty, ask_qty, mid_price)
@@ -275,22 +283,7 @@ internal static class LuaPrelude
           p.unrealized_pnl = unrealized_pnl
           p.entry_time = entry_time
           rawset(context, "position", p)
-          local m = market_data
-          if bid == nil then
-            bid, ask, bid_qty, ask_qty, mid_price = close, close, 0.0, 0.0, close
-          end
-          m.timestamp = timestamp
-          m.open = open
-          m.high = high
-          m.low = low
-          m.close = close
-          m.volume = volume
-          m.bid = bid
-          m.ask = ask
-          m.bid_qty = bid_qty
-          m.ask_qty = ask_qty
-          m.mid_price = mid_price
-          return step(m, context, indicators)
+        {{FillMarketAndRunStep}}
         end
         setmetatable(_G, {
           __metatable = false,

@@ -27,7 +27,7 @@ public sealed record LuaStrategyOptions
     /// <summary>
     /// Counts the budget from every step's first instruction, so that a script stops on the same instruction on every
     /// machine and under any load. Stock Lua 5.4 then runs its hook dispatcher before every instruction of every step,
-    /// which costs about 15 % of a short step. Default false. Environment: <c>HIVE_LUA_EXACT_INSTRUCTION_BUDGET=true</c>.
+    /// which costs a fifth to a quarter of a short step. Default false. Environment: <c>HIVE_LUA_EXACT_INSTRUCTION_BUDGET=true</c>.
     /// </summary>
     public bool ExactInstructionBudget { get; init; }
 

@@ -337,16 +337,7 @@ internal sealed unsafe partial class LuaVm
                 lua_rawgeti(l, RegistryIndex, _indicatorCacheRefs[table]);
             }
 
-            var value = indicator switch
-            {
-                Indicator.Sma => indicators.Sma(period),
-                Indicator.Ema => indicators.Ema(period),
-                Indicator.Rsi => indicators.Rsi(period),
-                Indicator.Atr => indicators.Atr(period),
-                Indicator.High => indicators.High(period),
-                _ => indicators.Low(period),
-            };
-            if (value is { } v)
+            if (SinglePeriodValue(indicators, indicator, period) is { } v)
             {
                 lua_pushnumber(l, v);
             }
@@ -363,6 +354,17 @@ internal sealed unsafe partial class LuaVm
             Pop(l, 1);
         }
     }
+
+    /// <summary>The reading of a single-period indicator (sma, ema, rsi, atr, highest, lowest), or null before it is ready.</summary>
+    private static double? SinglePeriodValue(IIndicatorProvider indicators, Indicator indicator, int period) => indicator switch
+    {
+        Indicator.Sma => indicators.Sma(period),
+        Indicator.Ema => indicators.Ema(period),
+        Indicator.Rsi => indicators.Rsi(period),
+        Indicator.Atr => indicators.Atr(period),
+        Indicator.High => indicators.High(period),
+        _ => indicators.Low(period),
+    };
 
     private void ClearIndicatorCache(IntPtr l)
     {
@@ -439,16 +441,7 @@ internal sealed unsafe partial class LuaVm
                     return 0;
                 }
 
-                var value = indicator switch
-                {
-                    Indicator.Sma => indicators.Sma(period),
-                    Indicator.Ema => indicators.Ema(period),
-                    Indicator.Rsi => indicators.Rsi(period),
-                    Indicator.Atr => indicators.Atr(period),
-                    Indicator.High => indicators.High(period),
-                    _ => indicators.Low(period),
-                };
-                if (value is { } v)
+                if (SinglePeriodValue(indicators, indicator, period) is { } v)
                 {
                     lua_pushnumber(l, v);
                 }

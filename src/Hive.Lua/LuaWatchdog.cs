@@ -16,9 +16,10 @@ namespace Hive.Lua;
 /// </summary>
 /// <remarks>
 /// Why the budget is armed from here: stock Lua 5.4 traps every instruction into its hook dispatcher as soon as a
-/// count hook is set, whatever the count, which costs about a sixth of a short strategy call. A step is a few hundred
-/// instructions, far shorter than one look interval, so almost every step runs without the hook; a step that is
-/// still running when the watchdog looks gets the whole budget from then on.
+/// count hook is set, whatever the count, which costs a fifth to a quarter of a short strategy call (measured: 1.5 M
+/// against 2.0 M bars per second). A step is a few hundred instructions, far shorter than one look interval, so almost
+/// every step runs without the hook; a step that is still running when the watchdog looks gets the whole budget from
+/// then on.
 /// </remarks>
 internal static class LuaWatchdog
 {
