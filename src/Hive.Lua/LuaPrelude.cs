@@ -46,7 +46,7 @@ internal static class LuaPrelude
         """;
 
     public static readonly string Source = $$"""
-        local log, market_data, context, indicators, guard, position, context_meta, context_write, known_keys, indicator_caches, indicators_meta = ...
+        local log, market_data, context, indicators, guard, position, context_meta, context_write, max_key_length, indicator_caches, indicators_meta = ...
         local error, tostring, select, concat, type, rawget = error, tostring, select, table.concat, type, rawget
         local getmetatable, raw_setmetatable, to_integer, rawset = getmetatable, setmetatable, math.tointeger, rawset
         local forbidden = {}
@@ -227,8 +227,8 @@ internal static class LuaPrelude
         -- lowest low), as in the seed contract, served by the indicators table's __index.
         -- context reads come from the VM's copy of the runner's context (the metatable's __index, kept by the host);
         -- a write goes to the host, which checks it against the quota and updates the copy, unless it would change
-        -- nothing: the same value, or nil for a key that holds nothing and that the host accepted before (known_keys;
-        -- every write the host would refuse still reaches it). indicators.high / indicators.low are read from the
+        -- nothing: the same value, or nil for a valid key that holds nothing (every write the host would refuse still
+        -- reaches it). indicators.high / indicators.low are read from the
         -- host when the script reads them, so that a runner whose script never does keeps no window extremes.
         local math_type = math.type
 
@@ -260,7 +260,8 @@ internal static class LuaPrelude
           local old = context_meta.__index[k]
           if old == v then
             if old == nil then
-              if known_keys[k] then
+              -- the host accepts nil for any string key within the quota's length but 'position'
+              if type(k) == "string" and #k <= max_key_length and k ~= "position" then
                 return
               end
             elseif math_type(old) == math_type(v) then

@@ -282,7 +282,6 @@ internal sealed unsafe partial class LuaVm
 
             // Keep the VM's copy of the context in step (the key is below the value), so the next call needs no rebuild.
             UpdateContextCopy(l, context, lua_gettop(l) - 1, key);
-            RememberKey(l, lua_gettop(l) - 1);
             Pop(l, 1);
         }
 

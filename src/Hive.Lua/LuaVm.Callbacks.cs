@@ -70,32 +70,6 @@ internal sealed unsafe partial class LuaVm
         _copiedVersion = context.Version;
     }
 
-    /// <summary>Adds the key at <paramref name="keyIndex"/>, one the host accepted, to the prelude's known keys (up to the quota's number of keys).</summary>
-    private void RememberKey(IntPtr l, int keyIndex)
-    {
-        if (_knownKeyCount >= _options.MaxContextKeys)
-        {
-            return;
-        }
-
-        lua_rawgeti(l, RegistryIndex, _knownKeysRef);
-        lua_pushvalue(l, keyIndex);
-        if (lua_rawget(l, -2) == TypeNil)
-        {
-            Pop(l, 1);
-            lua_pushvalue(l, keyIndex);
-            lua_pushboolean(l, 1);
-            lua_rawset(l, -3);
-            _knownKeyCount++;
-        }
-        else
-        {
-            Pop(l, 1);
-        }
-
-        Pop(l, 1);
-    }
-
     /// <summary>Writes the context's current value of the key at <paramref name="keyIndex"/> (nil when absent) into the VM's copy.</summary>
     private void UpdateContextCopy(IntPtr l, StrategyContext context, int keyIndex, string key)
     {
@@ -156,7 +130,6 @@ internal sealed unsafe partial class LuaVm
                     vm.UpdateContextCopy(l, context, 2, key);
                 }
 
-                vm.RememberKey(l, 2);
                 return 0;
             }
 
@@ -167,7 +140,6 @@ internal sealed unsafe partial class LuaVm
             }
 
             vm.UpdateContextCopy(l, context, 2, key);
-            vm.RememberKey(l, 2);
             return 0;
         }
         catch (Exception ex)
@@ -284,12 +256,7 @@ internal sealed unsafe partial class LuaVm
     {
         var period = (int)lua_tointegerx(l, 1, null);
         var entry = (indicator, period);
-        if (!ReferenceEquals(indicators, _cachedProvider))
-        {
-            ClearIndicatorCache(l);
-            _cachedProvider = indicators;
-        }
-
+        UseIndicatorProvider(l, indicators);
         if (_cachedIndicators.Contains(entry) || _cachedIndicators.Count >= _options.MaxIndicators)
         {
             return;
@@ -315,11 +282,8 @@ internal sealed unsafe partial class LuaVm
     /// <summary>Writes this bar's value of every cached indicator into the wrappers' tables before a call.</summary>
     private void RefreshIndicatorCache(IntPtr l, IIndicatorProvider indicators)
     {
-        if (!ReferenceEquals(indicators, _cachedProvider))
+        if (UseIndicatorProvider(l, indicators))
         {
-            // Another provider (a new indicator set): ask the host again, under its quota checks.
-            ClearIndicatorCache(l);
-            _cachedProvider = indicators;
             return;
         }
 
@@ -366,8 +330,17 @@ internal sealed unsafe partial class LuaVm
         _ => indicators.Low(period),
     };
 
-    private void ClearIndicatorCache(IntPtr l)
+    /// <summary>
+    /// Forgets the cached values when <paramref name="indicators"/> is another provider than theirs (a new indicator
+    /// set), so that the script's next requests go to the host again, under its quota checks; true when it did.
+    /// </summary>
+    private bool UseIndicatorProvider(IntPtr l, IIndicatorProvider indicators)
     {
+        if (ReferenceEquals(indicators, _cachedProvider))
+        {
+            return false;
+        }
+
         foreach (var (indicator, period) in _cachedIndicators)
         {
             lua_rawgeti(l, RegistryIndex, _indicatorCacheRefs[(int)indicator]);
@@ -377,6 +350,8 @@ internal sealed unsafe partial class LuaVm
         }
 
         _cachedIndicators.Clear();
+        _cachedProvider = indicators;
+        return true;
     }
 
     private int PushIndicator(IntPtr l, Indicator indicator, IIndicatorProvider indicators)

@@ -54,9 +54,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
     private readonly List<(Indicator Kind, int Period)> _cachedIndicators = [];
     private IIndicatorProvider? _cachedProvider;
     private int _indicatorCachesRef;
-    private int _knownKeysRef;
     private int _indicatorsMetaRef;
-    private int _knownKeyCount;
     private int _callInPositionRef;
     private int _longRef;
     private int _shortRef;
@@ -123,8 +121,8 @@ internal sealed unsafe partial class LuaVm : IDisposable
         *(IntPtr*)((byte*)_l - IntPtr.Size) = GCHandle.ToIntPtr(_self);
         var l = _l;
 
-        // A step call pushes 23 values (the call function, the step, 14 market and 7 position arguments), more than
-        // the 20 free slots Lua guarantees the host; Lua keeps the stack at least this large from now on.
+        // A step call pushes up to 20 values (the call function, the step, 7 position and 11 market arguments), all
+        // the free slots Lua guarantees the host; make room for more, and Lua keeps the stack this large from now on.
         if (lua_checkstack(l, StepCallSlots) == 0)
         {
             throw new OutOfMemoryException("Cannot grow the Lua stack.");
@@ -206,11 +204,6 @@ internal sealed unsafe partial class LuaVm : IDisposable
 
         _indicatorCachesRef = luaL_ref(l, RegistryIndex);
 
-        // The context keys the host accepted, so that the prelude can drop 'context.k = nil' for an empty k without
-        // a call into the host (see RememberKey).
-        lua_createtable(l, 0, 8);
-        _knownKeysRef = luaL_ref(l, RegistryIndex);
-
         PushParameters(l, parameters);
         fixed (byte* name = "params"u8)
         {
@@ -236,7 +229,7 @@ internal sealed unsafe partial class LuaVm : IDisposable
         lua_rawgeti(l, RegistryIndex, _positionRef);
         lua_rawgeti(l, RegistryIndex, _contextMetaRef);
         lua_pushcclosure(l, &ContextNewIndex, 0);
-        lua_rawgeti(l, RegistryIndex, _knownKeysRef);
+        lua_pushinteger(l, _options.MaxContextKeyLength);
         lua_rawgeti(l, RegistryIndex, _indicatorCachesRef);
         lua_rawgeti(l, RegistryIndex, _indicatorsMetaRef);
     }
@@ -462,8 +455,11 @@ internal sealed unsafe partial class LuaVm : IDisposable
     private static bool HasNoQuote(in MarketData data)
     {
         var close = BitConverter.DoubleToInt64Bits(data.Close);
-        return Math.Abs(data.Close) < 1e300 && BitConverter.DoubleToInt64Bits(data.Bid) == close && BitConverter.DoubleToInt64Bits(data.Ask) == close
-            && BitConverter.DoubleToInt64Bits(data.BidQuantity) == 0 && BitConverter.DoubleToInt64Bits(data.AskQuantity) == 0;
+        return Math.Abs(data.Close) < 1e300
+            && BitConverter.DoubleToInt64Bits(data.Bid) == close
+            && BitConverter.DoubleToInt64Bits(data.Ask) == close
+            && BitConverter.DoubleToInt64Bits(data.BidQuantity) == 0
+            && BitConverter.DoubleToInt64Bits(data.AskQuantity) == 0;
     }
 
     private static void PushOptionalNumber(IntPtr l, double? value)

@@ -158,18 +158,6 @@ internal static unsafe partial class LuaApi
 
     [LibraryImport(Library)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int lua_getfield(IntPtr l, int index, byte* key);
-
-    [LibraryImport(Library)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial void lua_setfield(IntPtr l, int index, byte* key);
-
-    [LibraryImport(Library)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int lua_getglobal(IntPtr l, byte* name);
-
-    [LibraryImport(Library)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial void lua_setglobal(IntPtr l, byte* name);
 
     [LibraryImport(Library)]

@@ -28,7 +28,7 @@ internal static unsafe class LuaLibrary
         "lua_newstate", "lua_close", "lua_checkstack", "luaL_requiref", "lua_gettop", "lua_settop", "lua_pushvalue", "lua_rotate",
         "lua_type", "lua_isinteger", "lua_tonumberx", "lua_tointegerx", "lua_toboolean", "lua_tolstring", "lua_pushnil",
         "lua_pushnumber", "lua_pushinteger", "lua_pushboolean", "lua_pushlstring", "lua_pushcclosure", "lua_createtable",
-        "lua_getfield", "lua_setfield", "lua_getglobal", "lua_setglobal", "lua_rawgeti", "lua_rawseti", "lua_rawget",
+        "lua_setglobal", "lua_rawgeti", "lua_rawseti", "lua_rawget",
         "lua_rawset", "lua_setmetatable", "lua_next", "luaL_ref", "lua_pcallk", "luaL_loadbufferx", "lua_sethook",
         "lua_getstack", "lua_getinfo", "lua_error", "lua_version", "luaL_newstate", "luaopen_base", "luaopen_string",
         "luaopen_table", "luaopen_math",
